@@ -1,0 +1,240 @@
+/**
+ * One definition of every chart option, shared by the CLI (memusagestat's flags) and the HTTP
+ * API (query parameters and multipart fields): name, aliases, type, range and default live here
+ * and nowhere else, and so do the messages for bad values.
+ */
+
+export const OUTPUT_FORMATS = ['png', 'svg', 'webp', 'avif', 'jpeg'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export const AXES = ['calls', 'time'] as const;
+export type XAxis = (typeof AXES)[number];
+export const STACK_MODES = ['separate', 'same', 'none'] as const;
+export type StackMode = (typeof STACK_MODES)[number];
+export const THEMES = ['light', 'dark', 'classic'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export interface PlotOptions {
+  width: number;
+  height: number;
+  title: string | null;
+  axis: XAxis;
+  total: boolean;
+  stack: StackMode;
+  theme: Theme;
+  scale: number;
+  format: OutputFormat;
+  ticksPerSecond: number | null;
+}
+
+type OptionType =
+  | { kind: 'integer'; min: number; max: number }
+  | { kind: 'number'; min: number; max: number }
+  | { kind: 'boolean' }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'string'; maxLength: number };
+
+export interface OptionDefinition {
+  /** Canonical name: the HTTP query parameter / multipart field. */
+  name: string;
+  /** Property of PlotOptions. */
+  key: keyof PlotOptions;
+  /** CLI flags, memusagestat's first where it has one. */
+  flags: { short?: string; long: string };
+  /** A boolean CLI flag takes no value; the rest take one. */
+  type: OptionType;
+  default: PlotOptions[keyof PlotOptions];
+  description: string;
+}
+
+export const PLOT_OPTION_DEFINITIONS: readonly OptionDefinition[] = [
+  {
+    name: 'width',
+    key: 'width',
+    flags: { short: '-x', long: '--x-size' },
+    type: { kind: 'integer', min: 100, max: 4096 },
+    default: 800,
+    description: 'Image width in CSS pixels (memusagestat -x).',
+  },
+  {
+    name: 'height',
+    key: 'height',
+    flags: { short: '-y', long: '--y-size' },
+    type: { kind: 'integer', min: 80, max: 4096 },
+    default: 600,
+    description: 'Image height in CSS pixels (memusagestat -y).',
+  },
+  {
+    name: 'title',
+    key: 'title',
+    flags: { short: '-s', long: '--string' },
+    type: { kind: 'string', maxLength: 200 },
+    default: null,
+    description: 'Chart title (memusagestat -s).',
+  },
+  {
+    name: 'axis',
+    key: 'axis',
+    flags: { long: '--axis' },
+    type: { kind: 'enum', values: AXES },
+    default: 'calls',
+    description: 'X axis: calls (entry index) or time (CPU ticks). The CLI flag -t/--time means axis=time.',
+  },
+  {
+    name: 'total',
+    key: 'total',
+    flags: { short: '-T', long: '--total' },
+    type: { kind: 'boolean' },
+    default: false,
+    description: 'Also draw heap + stack of each entry (memusagestat -T).',
+  },
+  {
+    name: 'stack',
+    key: 'stack',
+    flags: { long: '--stack' },
+    type: { kind: 'enum', values: STACK_MODES },
+    default: 'separate',
+    description: "Stack line: on its own right axis (separate), on the heap's scale (same), or not drawn (none).",
+  },
+  {
+    name: 'theme',
+    key: 'theme',
+    flags: { long: '--theme' },
+    type: { kind: 'enum', values: THEMES },
+    default: 'light',
+    description: "Colours: light, dark (dashboards) or classic (memusagestat's).",
+  },
+  {
+    name: 'scale',
+    key: 'scale',
+    flags: { long: '--scale' },
+    type: { kind: 'number', min: 1, max: 3 },
+    default: 1,
+    description: 'Device pixel ratio of raster output (1 to 3), for sharp images on HiDPI screens.',
+  },
+  {
+    name: 'format',
+    key: 'format',
+    flags: { long: '--format' },
+    type: { kind: 'enum', values: OUTPUT_FORMATS },
+    default: 'png',
+    description: 'Output format. The CLI takes it from the output file extension; HTTP from Accept when not given.',
+  },
+  {
+    name: 'ticks_per_second',
+    key: 'ticksPerSecond',
+    flags: { long: '--ticks-per-second' },
+    type: { kind: 'number', min: 1, max: 1e13 },
+    default: null,
+    description: 'CPU ticks per second (e.g. the TSC frequency): label the time axis in seconds.',
+  },
+];
+
+/** A bad option value: names the option, the value received and what is allowed. */
+export class PlotOptionError extends Error {
+  readonly option: string;
+  readonly value: unknown;
+  readonly allowed: string;
+  constructor(option: string, value: unknown, allowed: string) {
+    super(`option ${option}: expected ${allowed}, received ${JSON.stringify(value)}`);
+    this.name = 'PlotOptionError';
+    this.option = option;
+    this.value = value;
+    this.allowed = allowed;
+  }
+}
+
+export function describeAllowed(type: OptionType): string {
+  switch (type.kind) {
+    case 'integer':
+      return `an integer from ${type.min} to ${type.max}`;
+    case 'number':
+      return `a number from ${type.min} to ${type.max}`;
+    case 'boolean':
+      return 'a boolean (true, false, 1, 0, yes, no, or no value)';
+    case 'enum':
+      return `one of ${type.values.join(', ')}`;
+    case 'string':
+      return `text of at most ${type.maxLength} characters`;
+  }
+}
+
+const TRUE_WORDS = new Set(['', 'true', '1', 'yes', 'on']);
+const FALSE_WORDS = new Set(['false', '0', 'no', 'off']);
+
+/** Parses one raw value (a string from argv, a query or a form field; or a boolean) by its definition. */
+export function parseOptionValue(def: OptionDefinition, raw: unknown, label = def.name): PlotOptions[keyof PlotOptions] {
+  const type = def.type;
+  const allowed = describeAllowed(type);
+  if (type.kind === 'boolean') {
+    if (typeof raw === 'boolean') return raw;
+    if (typeof raw === 'string' && TRUE_WORDS.has(raw.toLowerCase())) return true;
+    if (typeof raw === 'string' && FALSE_WORDS.has(raw.toLowerCase())) return false;
+    throw new PlotOptionError(label, raw, allowed);
+  }
+  if (typeof raw !== 'string') throw new PlotOptionError(label, raw, allowed);
+  switch (type.kind) {
+    case 'integer':
+    case 'number': {
+      const text = raw.trim();
+      const value = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : Number.NaN;
+      if (!Number.isFinite(value) || value < type.min || value > type.max) throw new PlotOptionError(label, raw, allowed);
+      if (type.kind === 'integer' && !Number.isInteger(value)) throw new PlotOptionError(label, raw, allowed);
+      return value;
+    }
+    case 'enum': {
+      const value = raw.toLowerCase();
+      if (!type.values.includes(value)) throw new PlotOptionError(label, raw, allowed);
+      return value as PlotOptions[keyof PlotOptions];
+    }
+    case 'string': {
+      if (raw.length > type.maxLength) throw new PlotOptionError(label, `${raw.slice(0, 40)}…`, allowed);
+      return raw.length === 0 ? null : raw;
+    }
+  }
+}
+
+export function defaultPlotOptions(): PlotOptions {
+  const out: Record<string, unknown> = {};
+  for (const def of PLOT_OPTION_DEFINITIONS) out[def.key] = def.default;
+  return out as unknown as PlotOptions;
+}
+
+const BY_NAME = new Map(PLOT_OPTION_DEFINITIONS.map((d) => [d.name, d]));
+
+/** Names accepted by parsePlotOptions, e.g. for a Fastify querystring schema. */
+export const PLOT_OPTION_NAMES: readonly string[] = PLOT_OPTION_DEFINITIONS.map((d) => d.name);
+
+/**
+ * Plot options from name → raw value pairs (an HTTP query or multipart fields). Unknown names
+ * are rejected; missing ones take their default.
+ */
+export function parsePlotOptions(raw: Record<string, unknown>, base: Partial<PlotOptions> = {}): PlotOptions {
+  const options = { ...defaultPlotOptions(), ...base } as unknown as Record<string, unknown>;
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    const def = BY_NAME.get(name);
+    if (!def) throw new PlotOptionError(name, value, `one of the options ${PLOT_OPTION_NAMES.join(', ')}`);
+    options[def.key] = parseOptionValue(def, Array.isArray(value) ? value[value.length - 1] : value);
+  }
+  return options as unknown as PlotOptions;
+}
+
+/**
+ * A canonical text of the options that change the picture: same picture → same text, whatever
+ * order or spelling the request used. Cache keys hash it.
+ */
+export function normalizePlotOptions(options: PlotOptions): string {
+  return PLOT_OPTION_DEFINITIONS.map((def) => `${def.name}=${encodeURIComponent(String(options[def.key] ?? ''))}`).join('&');
+}
+
+/** Query string of the options that differ from the defaults (for ready-made URLs). */
+export function plotOptionsQuery(options: Partial<PlotOptions>): string {
+  const defaults = defaultPlotOptions();
+  const parts: string[] = [];
+  for (const def of PLOT_OPTION_DEFINITIONS) {
+    const value = options[def.key];
+    if (value === undefined || value === defaults[def.key] || def.key === 'format') continue;
+    parts.push(`${def.name}=${encodeURIComponent(String(value))}`);
+  }
+  return parts.join('&');
+}
