@@ -1,0 +1,265 @@
+import { signed64, u64ToString, unsigned64, type MemHeader } from '../format/mem-format.js';
+import type { RecordBatch } from '../format/read-mem-file.js';
+import { DeltaHistogram } from './delta-histogram.js';
+import { M4Accumulator } from './m4.js';
+import type { M4Series, ProfileStats, ProfileWarning } from './summary.js';
+
+const TWO_32 = 4294967296;
+
+function formatBytes(bytes: number): string {
+  return `${bytes.toLocaleString('en-US')} bytes`;
+}
+
+/** Compares two times given as (high, low) u32 pairs. */
+function timeBefore(hiA: number, loA: number, hiB: number, loB: number): boolean {
+  return hiA < hiB || (hiA === hiB && loA < loB);
+}
+
+/**
+ * Stats and M4 series of one file, built in the same pass as the reading: one tight loop per
+ * batch of entries, in constant memory. Heap is the signed reading of memusage's unsigned
+ * counter; absolute times are kept as exact (high, low) pairs and only their offsets from the
+ * start time are used as numbers.
+ */
+export class ProfileAccumulator {
+  readonly header: MemHeader;
+  readonly byIndex: M4Accumulator;
+  readonly byTime: M4Accumulator;
+  private readonly deltas = new DeltaHistogram();
+  private readonly startHi: number;
+  private readonly startLo: number;
+
+  private entries = 0;
+  private peakHeap = Number.NEGATIVE_INFINITY;
+  private peakStack = Number.NEGATIVE_INFINITY;
+  private peakTotal = Number.NEGATIVE_INFINITY;
+  private peakIndex = -1;
+  private peakTimeHi = 0;
+  private peakTimeLo = 0;
+  private lowestHeap = 0;
+  private lowestHeapIndex = -1;
+  private lastHeap = 0;
+  private lastHeapHi = 0;
+  private lastHeapLo = 0;
+  private lastStack = 0;
+  private firstTimeHi = 0;
+  private firstTimeLo = 0;
+  private lastTimeHi = 0;
+  private lastTimeLo = 0;
+  private minTimeHi = 0;
+  private minTimeLo = 0;
+  private maxTimeHi = 0;
+  private maxTimeLo = 0;
+  private nonMonotonic = 0;
+  private beforeStart = 0;
+  private increases = 0;
+  private decreases = 0;
+  private unchanged = 0;
+
+  constructor(header: MemHeader) {
+    this.header = header;
+    this.startHi = header.first.timeHi;
+    this.startLo = header.first.timeLo;
+    const span = (header.second.timeHi - this.startHi) * TWO_32 + (header.second.timeLo - this.startLo);
+    const byIndex = new M4Accumulator('index');
+    // A complete header tells the time span up front; a crashed program's does not, and the
+    // accumulator then widens its buckets as times arrive.
+    const initialWidth = header.complete && span > 0 ? span / byIndex.capacity : 1;
+    this.byIndex = byIndex;
+    this.byTime = new M4Accumulator('time', { initialWidth });
+  }
+
+  addBatch(batch: RecordBatch): void {
+    const w = batch.words;
+    const count = batch.count;
+    const byIndex = this.byIndex;
+    const byTime = this.byTime;
+    const deltas = this.deltas;
+    const startHi = this.startHi;
+    const startLo = this.startLo;
+    let index = this.entries;
+    let peakHeap = this.peakHeap;
+    let peakStack = this.peakStack;
+    let peakTotal = this.peakTotal;
+    let lastHeap = this.lastHeap;
+    let prevHeapHi = this.lastHeapHi;
+    let prevHeapLo = this.lastHeapLo;
+    let prevHi = this.lastTimeHi;
+    let prevLo = this.lastTimeLo;
+    let minHi = this.minTimeHi;
+    let minLo = this.minTimeLo;
+    let maxHi = this.maxTimeHi;
+    let maxLo = this.maxTimeLo;
+    let lowestHeap = this.lowestHeap;
+    let increases = this.increases;
+    let decreases = this.decreases;
+    let unchanged = this.unchanged;
+    let nonMonotonic = this.nonMonotonic;
+    let beforeStart = this.beforeStart;
+    if (index === 0 && count > 0) {
+      this.firstTimeLo = prevLo = minLo = maxLo = w[4];
+      this.firstTimeHi = prevHi = minHi = maxHi = w[5];
+      lastHeap = signed64(w[0], w[1]);
+      prevHeapLo = w[0];
+      prevHeapHi = w[1];
+    }
+    for (let r = 0, b = 0; r < count; r++, b += 6) {
+      const heap = (w[b + 1] | 0) * TWO_32 + w[b];
+      const stack = w[b + 3] * TWO_32 + w[b + 2];
+      const lo = w[b + 4];
+      const hi = w[b + 5];
+      const total = heap + stack;
+      if (heap > peakHeap) {
+        peakHeap = heap;
+        this.peakIndex = index;
+        this.peakTimeHi = hi;
+        this.peakTimeLo = lo;
+      }
+      if (stack > peakStack) peakStack = stack;
+      if (total > peakTotal) peakTotal = total;
+      if (heap < lowestHeap) {
+        lowestHeap = heap;
+        this.lowestHeapIndex = index;
+      }
+      // Up or down as memusage's unsigned counter moves (as glibc reads it); the size of the
+      // step from the signed reading, which is what was allocated or freed.
+      const heapHi = w[b + 1];
+      const heapLo = w[b];
+      if (heapHi > prevHeapHi || (heapHi === prevHeapHi && heapLo > prevHeapLo)) increases++;
+      else if (heapHi === prevHeapHi && heapLo === prevHeapLo) unchanged++;
+      else decreases++;
+      prevHeapHi = heapHi;
+      prevHeapLo = heapLo;
+      if (heap !== lastHeap) deltas.add(heap - lastHeap);
+      lastHeap = heap;
+      if (hi < prevHi || (hi === prevHi && lo < prevLo)) {
+        nonMonotonic++;
+        if (hi < minHi || (hi === minHi && lo < minLo)) {
+          minHi = hi;
+          minLo = lo;
+        }
+      } else if (hi > maxHi || (hi === maxHi && lo > maxLo)) {
+        maxHi = hi;
+        maxLo = lo;
+      }
+      prevHi = hi;
+      prevLo = lo;
+      let time = (hi - startHi) * TWO_32 + (lo - startLo);
+      if (time < 0) {
+        beforeStart++;
+        time = 0;
+      }
+      byIndex.add(index, heap, stack);
+      byTime.add(time, heap, stack);
+      index++;
+    }
+    // The first entry has no predecessor: it is counted neither as an increase nor as unchanged.
+    if (this.entries === 0 && count > 0) unchanged--;
+    if (count > 0) this.lastStack = unsigned64(w[(count - 1) * 6 + 2], w[(count - 1) * 6 + 3]);
+    this.entries = index;
+    this.peakHeap = peakHeap;
+    this.peakStack = peakStack;
+    this.peakTotal = peakTotal;
+    this.lastHeap = lastHeap;
+    this.lastHeapHi = prevHeapHi;
+    this.lastHeapLo = prevHeapLo;
+    this.lastTimeHi = prevHi;
+    this.lastTimeLo = prevLo;
+    this.minTimeHi = minHi;
+    this.minTimeLo = minLo;
+    this.maxTimeHi = maxHi;
+    this.maxTimeLo = maxLo;
+    this.lowestHeap = lowestHeap;
+    this.increases = increases;
+    this.decreases = decreases;
+    this.unchanged = unchanged;
+    this.nonMonotonic = nonMonotonic;
+    this.beforeStart = beforeStart;
+  }
+
+  finish(input: { bytes: number; trailingBytes: number }): { stats: ProfileStats; m4: { index: M4Series; time: M4Series } } {
+    const { first, second, complete } = this.header;
+    const entries = this.entries;
+    const has = entries > 0;
+    const warnings: ProfileWarning[] = [];
+    const startTime = u64ToString(first.timeLo, first.timeHi);
+    const headerEnd = u64ToString(second.timeLo, second.timeHi);
+    const headerPeakHeap = signed64(second.heapLo, second.heapHi);
+    if (!complete) {
+      warnings.push({
+        code: 'HEADER_INCOMPLETE',
+        message:
+          'the program never reached its exit handler (crashed or killed): the header holds no peaks or end time, ' +
+          'so they were computed from the entries',
+      });
+    }
+    if (input.trailingBytes > 0) {
+      warnings.push({
+        code: 'TRAILING_BYTES',
+        message: `the last ${input.trailingBytes} bytes are a partial record and were ignored (the program probably died while writing)`,
+      });
+    }
+    if (!has) warnings.push({ code: 'NO_ENTRIES', message: 'the file holds the header only: no allocation was recorded' });
+    if (this.lowestHeapIndex >= 0) {
+      warnings.push({
+        code: 'HEAP_NEGATIVE',
+        message:
+          `the heap counter went below zero (lowest ${formatBytes(this.lowestHeap)} at entry ${this.lowestHeapIndex}): ` +
+          'memory allocated before tracing started was freed; heap values are read as signed',
+      });
+    }
+    if (this.nonMonotonic > 0) {
+      warnings.push({
+        code: 'TIME_NON_MONOTONIC',
+        message: `time steps backwards ${this.nonMonotonic} time(s) between consecutive entries (threads share memusage's buffer)`,
+      });
+    }
+    if (this.beforeStart > 0) {
+      warnings.push({
+        code: 'TIME_BEFORE_START',
+        message: `${this.beforeStart} entries are timed before the header's start time; the time axis places them at the start`,
+      });
+    }
+    if (complete && timeBefore(second.timeHi, second.timeLo, first.timeHi, first.timeLo)) {
+      warnings.push({ code: 'HEADER_END_BEFORE_START', message: `the header's end time (${headerEnd}) is before its start time (${startTime})` });
+    }
+    if (complete && has && headerPeakHeap < this.peakHeap) {
+      warnings.push({
+        code: 'HEADER_PEAK_TOO_LOW',
+        message: `the header's peak heap (${formatBytes(headerPeakHeap)}) is below the largest entry (${formatBytes(this.peakHeap)}): the entries are used`,
+      });
+    }
+    // A crashed program's end is its latest entry (memusagestat repairs it to the last one).
+    const endTime = complete ? headerEnd : has ? u64ToString(this.maxTimeLo, this.maxTimeHi) : startTime;
+    const stats: ProfileStats = {
+      entries,
+      bytes: input.bytes,
+      trailingBytes: input.trailingBytes,
+      headerComplete: complete,
+      peak: has ? { heap: this.peakHeap, stack: this.peakStack, total: this.peakTotal } : { heap: 0, stack: 0, total: 0 },
+      peakHeapAt: has ? { index: this.peakIndex, time: u64ToString(this.peakTimeLo, this.peakTimeHi) } : null,
+      final: has ? { heap: this.lastHeap, stack: this.lastStack } : null,
+      header: {
+        peakHeap: headerPeakHeap,
+        peakStack: unsigned64(second.stackLo, second.stackHi),
+        peakTotal: signed64(first.stackLo, first.stackHi),
+        startTime,
+        endTime: headerEnd,
+      },
+      time: {
+        start: startTime,
+        end: endTime,
+        first: has ? u64ToString(this.firstTimeLo, this.firstTimeHi) : null,
+        last: has ? u64ToString(this.lastTimeLo, this.lastTimeHi) : null,
+        min: has ? u64ToString(this.minTimeLo, this.minTimeHi) : null,
+        max: has ? u64ToString(this.maxTimeLo, this.maxTimeHi) : null,
+        nonMonotonicSteps: this.nonMonotonic,
+      },
+      heapChanges: { increases: this.increases, decreases: this.decreases, unchanged: this.unchanged },
+      deltaHistogram: this.deltas.toRows(),
+      warnings,
+    };
+    return { stats, m4: { index: this.byIndex.toSeries(), time: this.byTime.toSeries() } };
+  }
+}
+
