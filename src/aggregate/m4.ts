@@ -32,19 +32,24 @@ export class M4Accumulator {
   private readonly tMin: Float64Array;
   private readonly tMax: Float64Array;
 
-  // The open bucket, kept in fields the hot path touches without indexing arrays.
+  /**
+   * The open bucket: positions [bucketStart, bucketEnd) and its values. A hot loop may keep
+   * these in locals, update them itself, and hand them back with `store` before `openAt`.
+   */
+  bucketStart = 0;
+  bucketEnd = 0;
+  cN = 0;
+  cHFirst = 0;
+  cHLast = 0;
+  cHMin = 0;
+  cHMax = 0;
+  cSFirst = 0;
+  cSLast = 0;
+  cSMin = 0;
+  cSMax = 0;
+  cTMin = 0;
+  cTMax = 0;
   private cur = -1;
-  private cN = 0;
-  private cHFirst = 0;
-  private cHLast = 0;
-  private cHMin = 0;
-  private cHMax = 0;
-  private cSFirst = 0;
-  private cSLast = 0;
-  private cSMin = 0;
-  private cSMax = 0;
-  private cTMin = 0;
-  private cTMax = 0;
 
   constructor(axis: M4Axis, options: { capacity?: number; initialWidth?: number } = {}) {
     const capacity = options.capacity ?? M4_MAX_BUCKETS;
@@ -71,11 +76,10 @@ export class M4Accumulator {
     this.tMax = new Float64Array(capacity);
   }
 
-  /** Adds one entry at a position ≥ 0. */
+  /** Adds one entry at a position ≥ 0 (the plain path; ProfileAccumulator inlines the same steps). */
   add(position: number, heap: number, stack: number): void {
     if (position > this.maxPosition) this.maxPosition = position;
-    const bucket = Math.floor(position / this.width);
-    if (bucket !== this.cur) this.open(position, bucket);
+    if (position < this.bucketStart || position >= this.bucketEnd) this.openAt(position);
     const total = heap + stack;
     if (this.cN === 0) {
       this.cHFirst = this.cHLast = this.cHMin = this.cHMax = heap;
@@ -95,13 +99,47 @@ export class M4Accumulator {
     else if (total > this.cTMax) this.cTMax = total;
   }
 
-  private open(position: number, bucket: number): void {
+  /** Hands back the open bucket's values kept by a hot loop. */
+  store(
+    n: number,
+    hFirst: number,
+    hLast: number,
+    hMin: number,
+    hMax: number,
+    sFirst: number,
+    sLast: number,
+    sMin: number,
+    sMax: number,
+    tMin: number,
+    tMax: number,
+  ): void {
+    this.cN = n;
+    this.cHFirst = hFirst;
+    this.cHLast = hLast;
+    this.cHMin = hMin;
+    this.cHMax = hMax;
+    this.cSFirst = sFirst;
+    this.cSLast = sLast;
+    this.cSMin = sMin;
+    this.cSMax = sMax;
+    this.cTMin = tMin;
+    this.cTMax = tMax;
+  }
+
+  /**
+   * Closes the open bucket and opens the one holding `position` (≥ 0), widening buckets until
+   * it fits; its values so far are in the c* fields.
+   */
+  openAt(position: number): void {
     this.flush();
+    let bucket = Math.floor(position / this.width);
     while (bucket >= this.capacity) {
       this.halve();
       bucket = Math.floor(position / this.width);
     }
     this.cur = bucket;
+    this.bucketStart = bucket * this.width;
+    this.bucketEnd = (bucket + 1) * this.width;
     this.cN = this.n[bucket];
     if (this.cN > 0) {
       this.cHFirst = this.hFirst[bucket];
@@ -163,6 +201,7 @@ export class M4Accumulator {
     this.width *= 2;
     this.cur = -1;
     this.cN = 0;
+    this.bucketStart = this.bucketEnd = 0;
   }
 
   private move(from: number, to: number): void {

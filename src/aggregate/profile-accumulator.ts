@@ -1,6 +1,6 @@
 import { signed64, u64ToString, unsigned64, type MemHeader } from '../format/mem-format.js';
 import type { RecordBatch } from '../format/read-mem-file.js';
-import { DeltaHistogram } from './delta-histogram.js';
+import { DeltaHistogram, SMALL_LIMIT } from './delta-histogram.js';
 import { M4Accumulator } from './m4.js';
 import type { M4Series, ProfileStats, ProfileWarning } from './summary.js';
 
@@ -39,8 +39,6 @@ export class ProfileAccumulator {
   private lowestHeap = 0;
   private lowestHeapIndex = -1;
   private lastHeap = 0;
-  private lastHeapHi = 0;
-  private lastHeapLo = 0;
   private lastStack = 0;
   private firstTimeHi = 0;
   private firstTimeLo = 0;
@@ -50,11 +48,15 @@ export class ProfileAccumulator {
   private minTimeLo = 0;
   private maxTimeHi = 0;
   private maxTimeLo = 0;
+  /** Times as offsets from the start time: exact while within 2^53 ticks of it. */
+  private lastTime = 0;
+  private minTime = 0;
+  private maxTime = 0;
   private nonMonotonic = 0;
   private beforeStart = 0;
-  private increases = 0;
-  private decreases = 0;
-  private unchanged = 0;
+  /** Steps of the signed heap from below zero to zero or above, and back. */
+  private upCrossings = 0;
+  private downCrossings = 0;
 
   constructor(header: MemHeader) {
     this.header = header;
@@ -74,7 +76,6 @@ export class ProfileAccumulator {
     const count = batch.count;
     const byIndex = this.byIndex;
     const byTime = this.byTime;
-    const deltas = this.deltas;
     const startHi = this.startHi;
     const startLo = this.startLo;
     let index = this.entries;
@@ -82,26 +83,57 @@ export class ProfileAccumulator {
     let peakStack = this.peakStack;
     let peakTotal = this.peakTotal;
     let lastHeap = this.lastHeap;
-    let prevHeapHi = this.lastHeapHi;
-    let prevHeapLo = this.lastHeapLo;
-    let prevHi = this.lastTimeHi;
-    let prevLo = this.lastTimeLo;
+    let prevTime = this.lastTime;
+    let minTime = this.minTime;
+    let maxTime = this.maxTime;
+    const deltas = this.deltas;
+    const small = deltas.small;
+    let upCrossings = this.upCrossings;
+    let downCrossings = this.downCrossings;
     let minHi = this.minTimeHi;
     let minLo = this.minTimeLo;
     let maxHi = this.maxTimeHi;
     let maxLo = this.maxTimeLo;
     let lowestHeap = this.lowestHeap;
-    let increases = this.increases;
-    let decreases = this.decreases;
-    let unchanged = this.unchanged;
     let nonMonotonic = this.nonMonotonic;
     let beforeStart = this.beforeStart;
+    let iEnd = byIndex.bucketEnd;
+    let iN = byIndex.cN;
+    let iHF = byIndex.cHFirst;
+    let iHL = byIndex.cHLast;
+    let iHMin = byIndex.cHMin;
+    let iHMax = byIndex.cHMax;
+    let iSF = byIndex.cSFirst;
+    let iSL = byIndex.cSLast;
+    let iSMin = byIndex.cSMin;
+    let iSMax = byIndex.cSMax;
+    let iTMin = byIndex.cTMin;
+    let iTMax = byIndex.cTMax;
+    let tStart = byTime.bucketStart;
+    let tEnd = byTime.bucketEnd;
+    let tN = byTime.cN;
+    let tHF = byTime.cHFirst;
+    let tHL = byTime.cHLast;
+    let tHMin = byTime.cHMin;
+    let tHMax = byTime.cHMax;
+    let tSF = byTime.cSFirst;
+    let tSL = byTime.cSLast;
+    let tSMin = byTime.cSMin;
+    let tSMax = byTime.cSMax;
+    let tTMin = byTime.cTMin;
+    let tTMax = byTime.cTMax;
     if (index === 0 && count > 0) {
-      this.firstTimeLo = prevLo = minLo = maxLo = w[4];
-      this.firstTimeHi = prevHi = minHi = maxHi = w[5];
+      // The first entry has no predecessor: it starts the comparisons and is counted neither
+      // as a change nor as unchanged.
+      this.firstTimeLo = minLo = maxLo = w[4];
+      this.firstTimeHi = minHi = maxHi = w[5];
+      prevTime = minTime = maxTime = (w[5] - startHi) * TWO_32 + (w[4] - startLo);
       lastHeap = signed64(w[0], w[1]);
-      prevHeapLo = w[0];
-      prevHeapHi = w[1];
+      if (lastHeap < 0) {
+        lowestHeap = lastHeap;
+        this.lowestHeapIndex = 0;
+      }
+      // Counted as unchanged by the loop; taken off in finish().
     }
     for (let r = 0, b = 0; r < count; r++, b += 6) {
       const heap = (w[b + 1] | 0) * TWO_32 + w[b];
@@ -117,62 +149,127 @@ export class ProfileAccumulator {
       }
       if (stack > peakStack) peakStack = stack;
       if (total > peakTotal) peakTotal = total;
+      // The step's size class, without a branch on its sign (see smallSlot).
+      const delta = heap - lastHeap;
+      if (Math.abs(delta) < SMALL_LIMIT) small[((delta | 0) >>> 31) * 33 + 32 - Math.clz32(Math.abs(delta))]++;
+      else deltas.add(delta);
+      // memusage's counter is unsigned (glibc reads it so): a step across zero goes the other way.
+      if (heap < 0 !== lastHeap < 0) {
+        if (heap < 0) downCrossings++;
+        else upCrossings++;
+      }
       if (heap < lowestHeap) {
         lowestHeap = heap;
         this.lowestHeapIndex = index;
       }
-      // Up or down as memusage's unsigned counter moves (as glibc reads it); the size of the
-      // step from the signed reading, which is what was allocated or freed.
-      const heapHi = w[b + 1];
-      const heapLo = w[b];
-      if (heapHi > prevHeapHi || (heapHi === prevHeapHi && heapLo > prevHeapLo)) increases++;
-      else if (heapHi === prevHeapHi && heapLo === prevHeapLo) unchanged++;
-      else decreases++;
-      prevHeapHi = heapHi;
-      prevHeapLo = heapLo;
-      if (heap !== lastHeap) deltas.add(heap - lastHeap);
       lastHeap = heap;
-      if (hi < prevHi || (hi === prevHi && lo < prevLo)) {
+      const time = (hi - startHi) * TWO_32 + (lo - startLo);
+      if (time < prevTime) {
         nonMonotonic++;
-        if (hi < minHi || (hi === minHi && lo < minLo)) {
+        if (time < minTime) {
+          minTime = time;
           minHi = hi;
           minLo = lo;
         }
-      } else if (hi > maxHi || (hi === maxHi && lo > maxLo)) {
+      } else if (time > maxTime) {
+        maxTime = time;
         maxHi = hi;
         maxLo = lo;
       }
-      prevHi = hi;
-      prevLo = lo;
-      let time = (hi - startHi) * TWO_32 + (lo - startLo);
-      if (time < 0) {
-        beforeStart++;
-        time = 0;
+      prevTime = time;
+      // M4 along the call index, inlined: the open bucket lives in locals.
+      if (index >= iEnd) {
+        byIndex.store(iN, iHF, iHL, iHMin, iHMax, iSF, iSL, iSMin, iSMax, iTMin, iTMax);
+        byIndex.openAt(index);
+        iEnd = byIndex.bucketEnd;
+        iN = byIndex.cN;
+        iHF = byIndex.cHFirst;
+        iHL = byIndex.cHLast;
+        iHMin = byIndex.cHMin;
+        iHMax = byIndex.cHMax;
+        iSF = byIndex.cSFirst;
+        iSL = byIndex.cSLast;
+        iSMin = byIndex.cSMin;
+        iSMax = byIndex.cSMax;
+        iTMin = byIndex.cTMin;
+        iTMax = byIndex.cTMax;
       }
-      byIndex.add(index, heap, stack);
-      byTime.add(time, heap, stack);
+      if (iN === 0) {
+        iHF = iHL = iHMin = iHMax = heap;
+        iSF = iSL = iSMin = iSMax = stack;
+        iTMin = iTMax = total;
+      } else {
+        iHL = heap;
+        iSL = stack;
+        if (heap < iHMin) iHMin = heap;
+        else if (heap > iHMax) iHMax = heap;
+        if (stack < iSMin) iSMin = stack;
+        else if (stack > iSMax) iSMax = stack;
+        if (total < iTMin) iTMin = total;
+        else if (total > iTMax) iTMax = total;
+      }
+      iN++;
+      // M4 along time, the same way.
+      if (time >= tEnd || time < tStart) {
+        byTime.store(tN, tHF, tHL, tHMin, tHMax, tSF, tSL, tSMin, tSMax, tTMin, tTMax);
+        // Entries timed before the start are placed at the start.
+        if (time < 0) beforeStart++;
+        byTime.openAt(time < 0 ? 0 : time);
+        tStart = byTime.bucketStart;
+        tEnd = byTime.bucketEnd;
+        tN = byTime.cN;
+        tHF = byTime.cHFirst;
+        tHL = byTime.cHLast;
+        tHMin = byTime.cHMin;
+        tHMax = byTime.cHMax;
+        tSF = byTime.cSFirst;
+        tSL = byTime.cSLast;
+        tSMin = byTime.cSMin;
+        tSMax = byTime.cSMax;
+        tTMin = byTime.cTMin;
+        tTMax = byTime.cTMax;
+      }
+      if (tN === 0) {
+        tHF = tHL = tHMin = tHMax = heap;
+        tSF = tSL = tSMin = tSMax = stack;
+        tTMin = tTMax = total;
+      } else {
+        tHL = heap;
+        tSL = stack;
+        if (heap < tHMin) tHMin = heap;
+        else if (heap > tHMax) tHMax = heap;
+        if (stack < tSMin) tSMin = stack;
+        else if (stack > tSMax) tSMax = stack;
+        if (total < tTMin) tTMin = total;
+        else if (total > tTMax) tTMax = total;
+      }
+      tN++;
       index++;
     }
-    // The first entry has no predecessor: it is counted neither as an increase nor as unchanged.
-    if (this.entries === 0 && count > 0) unchanged--;
+    byIndex.store(iN, iHF, iHL, iHMin, iHMax, iSF, iSL, iSMin, iSMax, iTMin, iTMax);
+    byTime.store(tN, tHF, tHL, tHMin, tHMax, tSF, tSL, tSMin, tSMax, tTMin, tTMax);
+    if (count > 0) {
+      byIndex.maxPosition = index - 1;
+      byTime.maxPosition = Math.max(0, maxTime);
+      this.lastTimeLo = w[(count - 1) * 6 + 4];
+      this.lastTimeHi = w[(count - 1) * 6 + 5];
+    }
     if (count > 0) this.lastStack = unsigned64(w[(count - 1) * 6 + 2], w[(count - 1) * 6 + 3]);
     this.entries = index;
     this.peakHeap = peakHeap;
     this.peakStack = peakStack;
     this.peakTotal = peakTotal;
     this.lastHeap = lastHeap;
-    this.lastHeapHi = prevHeapHi;
-    this.lastHeapLo = prevHeapLo;
-    this.lastTimeHi = prevHi;
-    this.lastTimeLo = prevLo;
+    this.lastTime = prevTime;
+    this.minTime = minTime;
+    this.maxTime = maxTime;
     this.minTimeHi = minHi;
     this.minTimeLo = minLo;
     this.maxTimeHi = maxHi;
     this.maxTimeLo = maxLo;
     this.lowestHeap = lowestHeap;
-    this.increases = increases;
-    this.decreases = decreases;
-    this.unchanged = unchanged;
+    this.upCrossings = upCrossings;
+    this.downCrossings = downCrossings;
     this.nonMonotonic = nonMonotonic;
     this.beforeStart = beforeStart;
   }
@@ -255,7 +352,14 @@ export class ProfileAccumulator {
         max: has ? u64ToString(this.maxTimeLo, this.maxTimeHi) : null,
         nonMonotonicSteps: this.nonMonotonic,
       },
-      heapChanges: { increases: this.increases, decreases: this.decreases, unchanged: this.unchanged },
+      heapChanges: has
+        ? {
+            increases: this.deltas.increases - this.upCrossings + this.downCrossings,
+            decreases: this.deltas.decreases + this.upCrossings - this.downCrossings,
+            // The first entry compared with itself is not a step.
+            unchanged: this.deltas.unchanged - 1,
+          }
+        : { increases: 0, decreases: 0, unchanged: 0 },
       deltaHistogram: this.deltas.toRows(),
       warnings,
     };
