@@ -1,8 +1,10 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { decodeInput } from '../format/decode-input.js';
 import { readMemFile } from '../format/read-mem-file.js';
-import { ProfileAccumulator } from './profile-accumulator.js';
+import { SeriesAccumulator } from './series-accumulator.js';
+import { SeriesWorkerClient } from './series-ring.js';
+import { StatsAccumulator } from './stats-accumulator.js';
 import { SUMMARY_VERSION, type ProfileSummary } from './summary.js';
 
 export interface SummarizeOptions {
@@ -12,15 +14,25 @@ export interface SummarizeOptions {
   hash?: boolean;
   /** Called after each chunk with the uncompressed bytes read so far. */
   onProgress?: (bytes: number) => void;
+  /**
+   * Build the M4 series (and the hash) on a worker thread while this thread builds the stats:
+   * true, false, or 'auto' (default) for inputs expected to reach PARALLEL_MIN_BYTES.
+   */
+  parallel?: boolean | 'auto';
+  /** Expected input size in bytes (a file's size, a Content-Length), for parallel: 'auto'. */
+  sizeHint?: number;
 }
 
 /** Read size for files: large enough that per-chunk costs vanish, small enough to stay in cache. */
 export const FILE_CHUNK_BYTES = 1 << 20;
+/** Below this a worker thread costs more to start than it saves. */
+export const PARALLEL_MIN_BYTES = 32 << 20;
 
-async function* tap(source: AsyncIterable<Uint8Array>, hash: Hash | null, onProgress?: (bytes: number) => void) {
+async function* tap(source: AsyncIterable<Uint8Array>, hash: Hash | null, worker: SeriesWorkerClient | null, onProgress?: (bytes: number) => void) {
   let bytes = 0;
   for await (const chunk of source) {
     hash?.update(chunk);
+    if (worker) await worker.push(chunk);
     bytes += chunk.length;
     onProgress?.(bytes);
     yield chunk;
@@ -29,26 +41,43 @@ async function* tap(source: AsyncIterable<Uint8Array>, hash: Hash | null, onProg
 
 /**
  * One streaming pass over a memusage data file (plain or gzip): upload stream → gunzip →
- * hash tap → record reader → M4 + stats accumulator → profile summary.
+ * hash tap → record reader → M4 + stats accumulators → profile summary. Large inputs split the
+ * work across two threads; the summary is the same either way.
  */
 export async function summarizeMemStream(source: AsyncIterable<Uint8Array>, options: SummarizeOptions = {}): Promise<ProfileSummary> {
-  const hash = options.hash === false ? null : createHash('sha256');
-  const bytes = tap(decodeInput(source, { maxBytes: options.maxBytes }), hash, options.onProgress);
-  let accumulator: ProfileAccumulator | null = null;
-  for await (const event of readMemFile(bytes)) {
-    if (event.type === 'header') {
-      accumulator = new ProfileAccumulator(event.header);
-    } else if (event.type === 'records') {
-      accumulator!.addBatch(event.batch);
-    } else {
-      const { stats, m4 } = accumulator!.finish(event);
-      return { version: SUMMARY_VERSION, id: hash ? hash.digest('hex') : null, stats, m4 };
+  const wantHash = options.hash !== false;
+  const parallel = options.parallel ?? 'auto';
+  const useWorker = parallel === true || (parallel === 'auto' && (options.sizeHint ?? 0) >= PARALLEL_MIN_BYTES);
+  const worker = useWorker ? new SeriesWorkerClient({ hash: wantHash }) : null;
+  const hash = wantHash && !worker ? createHash('sha256') : null;
+  const bytes = tap(decodeInput(source, { maxBytes: options.maxBytes }), hash, worker, options.onProgress);
+  let stats: StatsAccumulator | null = null;
+  let series: SeriesAccumulator | null = null;
+  try {
+    for await (const event of readMemFile(bytes)) {
+      if (event.type === 'header') {
+        stats = new StatsAccumulator(event.header);
+        if (!worker) series = new SeriesAccumulator(event.header);
+      } else if (event.type === 'records') {
+        stats!.addBatch(event.batch);
+        series?.addBatch(event.batch);
+      } else {
+        const profileStats = stats!.finish(event);
+        if (worker) {
+          const { m4, id } = await worker.finish();
+          return { version: SUMMARY_VERSION, id, stats: profileStats, m4 };
+        }
+        return { version: SUMMARY_VERSION, id: hash ? hash.digest('hex') : null, stats: profileStats, m4: series!.finish() };
+      }
     }
+  } catch (error) {
+    worker?.abort();
+    throw error;
   }
   throw new Error('readMemFile ended without an end event');
 }
 
 /** summarizeMemStream over a file, read (never written) in 1 MiB chunks. */
 export function summarizeMemFile(path: string, options: SummarizeOptions = {}): Promise<ProfileSummary> {
-  return summarizeMemStream(createReadStream(path, { highWaterMark: FILE_CHUNK_BYTES }), options);
+  return summarizeMemStream(createReadStream(path, { highWaterMark: FILE_CHUNK_BYTES }), { sizeHint: statSync(path).size, ...options });
 }

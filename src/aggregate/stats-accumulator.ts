@@ -1,8 +1,7 @@
 import { signed64, u64ToString, unsigned64, type MemHeader } from '../format/mem-format.js';
 import type { RecordBatch } from '../format/read-mem-file.js';
 import { DeltaHistogram, SMALL_LIMIT } from './delta-histogram.js';
-import { M4Accumulator } from './m4.js';
-import type { M4Series, ProfileStats, ProfileWarning } from './summary.js';
+import type { ProfileStats, ProfileWarning } from './summary.js';
 
 const TWO_32 = 4294967296;
 
@@ -16,15 +15,13 @@ function timeBefore(hiA: number, loA: number, hiB: number, loB: number): boolean
 }
 
 /**
- * Stats and M4 series of one file, built in the same pass as the reading: one tight loop per
+ * The stats of one file, built in the same pass as the reading: one tight loop per
  * batch of entries, in constant memory. Heap is the signed reading of memusage's unsigned
  * counter; absolute times are kept as exact (high, low) pairs and only their offsets from the
  * start time are used as numbers.
  */
-export class ProfileAccumulator {
+export class StatsAccumulator {
   readonly header: MemHeader;
-  readonly byIndex: M4Accumulator;
-  readonly byTime: M4Accumulator;
   private readonly deltas = new DeltaHistogram();
   private readonly startHi: number;
   private readonly startLo: number;
@@ -62,20 +59,11 @@ export class ProfileAccumulator {
     this.header = header;
     this.startHi = header.first.timeHi;
     this.startLo = header.first.timeLo;
-    const span = (header.second.timeHi - this.startHi) * TWO_32 + (header.second.timeLo - this.startLo);
-    const byIndex = new M4Accumulator('index');
-    // A complete header tells the time span up front; a crashed program's does not, and the
-    // accumulator then widens its buckets as times arrive.
-    const initialWidth = header.complete && span > 0 ? span / byIndex.capacity : 1;
-    this.byIndex = byIndex;
-    this.byTime = new M4Accumulator('time', { initialWidth });
   }
 
   addBatch(batch: RecordBatch): void {
     const w = batch.words;
     const count = batch.count;
-    const byIndex = this.byIndex;
-    const byTime = this.byTime;
     const startHi = this.startHi;
     const startLo = this.startLo;
     let index = this.entries;
@@ -97,31 +85,6 @@ export class ProfileAccumulator {
     let lowestHeap = this.lowestHeap;
     let nonMonotonic = this.nonMonotonic;
     let beforeStart = this.beforeStart;
-    let iEnd = byIndex.bucketEnd;
-    let iN = byIndex.cN;
-    let iHF = byIndex.cHFirst;
-    let iHL = byIndex.cHLast;
-    let iHMin = byIndex.cHMin;
-    let iHMax = byIndex.cHMax;
-    let iSF = byIndex.cSFirst;
-    let iSL = byIndex.cSLast;
-    let iSMin = byIndex.cSMin;
-    let iSMax = byIndex.cSMax;
-    let iTMin = byIndex.cTMin;
-    let iTMax = byIndex.cTMax;
-    let tStart = byTime.bucketStart;
-    let tEnd = byTime.bucketEnd;
-    let tN = byTime.cN;
-    let tHF = byTime.cHFirst;
-    let tHL = byTime.cHLast;
-    let tHMin = byTime.cHMin;
-    let tHMax = byTime.cHMax;
-    let tSF = byTime.cSFirst;
-    let tSL = byTime.cSLast;
-    let tSMin = byTime.cSMin;
-    let tSMax = byTime.cSMax;
-    let tTMin = byTime.cTMin;
-    let tTMax = byTime.cTMax;
     if (index === 0 && count > 0) {
       // The first entry has no predecessor: it starts the comparisons and is counted neither
       // as a change nor as unchanged.
@@ -177,80 +140,10 @@ export class ProfileAccumulator {
         maxLo = lo;
       }
       prevTime = time;
-      // M4 along the call index, inlined: the open bucket lives in locals.
-      if (index >= iEnd) {
-        byIndex.store(iN, iHF, iHL, iHMin, iHMax, iSF, iSL, iSMin, iSMax, iTMin, iTMax);
-        byIndex.openAt(index);
-        iEnd = byIndex.bucketEnd;
-        iN = byIndex.cN;
-        iHF = byIndex.cHFirst;
-        iHL = byIndex.cHLast;
-        iHMin = byIndex.cHMin;
-        iHMax = byIndex.cHMax;
-        iSF = byIndex.cSFirst;
-        iSL = byIndex.cSLast;
-        iSMin = byIndex.cSMin;
-        iSMax = byIndex.cSMax;
-        iTMin = byIndex.cTMin;
-        iTMax = byIndex.cTMax;
-      }
-      if (iN === 0) {
-        iHF = iHL = iHMin = iHMax = heap;
-        iSF = iSL = iSMin = iSMax = stack;
-        iTMin = iTMax = total;
-      } else {
-        iHL = heap;
-        iSL = stack;
-        if (heap < iHMin) iHMin = heap;
-        else if (heap > iHMax) iHMax = heap;
-        if (stack < iSMin) iSMin = stack;
-        else if (stack > iSMax) iSMax = stack;
-        if (total < iTMin) iTMin = total;
-        else if (total > iTMax) iTMax = total;
-      }
-      iN++;
-      // M4 along time, the same way.
-      if (time >= tEnd || time < tStart) {
-        byTime.store(tN, tHF, tHL, tHMin, tHMax, tSF, tSL, tSMin, tSMax, tTMin, tTMax);
-        // Entries timed before the start are placed at the start.
-        if (time < 0) beforeStart++;
-        byTime.openAt(time < 0 ? 0 : time);
-        tStart = byTime.bucketStart;
-        tEnd = byTime.bucketEnd;
-        tN = byTime.cN;
-        tHF = byTime.cHFirst;
-        tHL = byTime.cHLast;
-        tHMin = byTime.cHMin;
-        tHMax = byTime.cHMax;
-        tSF = byTime.cSFirst;
-        tSL = byTime.cSLast;
-        tSMin = byTime.cSMin;
-        tSMax = byTime.cSMax;
-        tTMin = byTime.cTMin;
-        tTMax = byTime.cTMax;
-      }
-      if (tN === 0) {
-        tHF = tHL = tHMin = tHMax = heap;
-        tSF = tSL = tSMin = tSMax = stack;
-        tTMin = tTMax = total;
-      } else {
-        tHL = heap;
-        tSL = stack;
-        if (heap < tHMin) tHMin = heap;
-        else if (heap > tHMax) tHMax = heap;
-        if (stack < tSMin) tSMin = stack;
-        else if (stack > tSMax) tSMax = stack;
-        if (total < tTMin) tTMin = total;
-        else if (total > tTMax) tTMax = total;
-      }
-      tN++;
+      if (time < 0) beforeStart++;
       index++;
     }
-    byIndex.store(iN, iHF, iHL, iHMin, iHMax, iSF, iSL, iSMin, iSMax, iTMin, iTMax);
-    byTime.store(tN, tHF, tHL, tHMin, tHMax, tSF, tSL, tSMin, tSMax, tTMin, tTMax);
     if (count > 0) {
-      byIndex.maxPosition = index - 1;
-      byTime.maxPosition = Math.max(0, maxTime);
       this.lastTimeLo = w[(count - 1) * 6 + 4];
       this.lastTimeHi = w[(count - 1) * 6 + 5];
     }
@@ -274,7 +167,7 @@ export class ProfileAccumulator {
     this.beforeStart = beforeStart;
   }
 
-  finish(input: { bytes: number; trailingBytes: number }): { stats: ProfileStats; m4: { index: M4Series; time: M4Series } } {
+  finish(input: { bytes: number; trailingBytes: number }): ProfileStats {
     const { first, second, complete } = this.header;
     const entries = this.entries;
     const has = entries > 0;
@@ -363,7 +256,7 @@ export class ProfileAccumulator {
       deltaHistogram: this.deltas.toRows(),
       warnings,
     };
-    return { stats, m4: { index: this.byIndex.toSeries(), time: this.byTime.toSeries() } };
+    return stats;
   }
 }
 

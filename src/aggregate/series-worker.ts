@@ -1,0 +1,37 @@
+/**
+ * Worker thread half of a parallel summary: reads the same bytes as the main thread from a
+ * shared ring (see SeriesWorkerClient), hashes them when asked, and builds the M4 series while
+ * the main thread builds the stats.
+ */
+import { createHash } from 'node:crypto';
+import { parentPort, workerData } from 'node:worker_threads';
+import { readMemFile } from '../format/read-mem-file.js';
+import { SeriesAccumulator } from './series-accumulator.js';
+import { RING_EMPTY, RING_END, type RingLayout } from './series-ring.js';
+
+const { control, data, slots, slotBytes, hash: wantHash } = workerData as RingLayout & { hash: boolean };
+const hash = wantHash ? createHash('sha256') : null;
+
+/** The ring's chunks in order; a slot is handed back when the next chunk is asked for. */
+async function* chunks(): AsyncGenerator<Uint8Array> {
+  for (let slot = 0; ; slot = (slot + 1) % slots) {
+    Atomics.wait(control, slot * 2, RING_EMPTY);
+    if (Atomics.load(control, slot * 2) === RING_END) return;
+    const chunk = new Uint8Array(data, slot * slotBytes, Atomics.load(control, slot * 2 + 1));
+    hash?.update(chunk);
+    yield chunk;
+    Atomics.store(control, slot * 2, RING_EMPTY);
+    Atomics.notify(control, slot * 2);
+  }
+}
+
+async function run(): Promise<void> {
+  let series: SeriesAccumulator | null = null;
+  for await (const event of readMemFile(chunks())) {
+    if (event.type === 'header') series = new SeriesAccumulator(event.header);
+    else if (event.type === 'records') series!.addBatch(event.batch);
+  }
+  parentPort!.postMessage({ m4: series!.finish(), id: hash ? hash.digest('hex') : null });
+}
+
+run().catch((error: Error) => parentPort!.postMessage({ error: { name: error.name, message: error.message } }));
