@@ -1,0 +1,53 @@
+/**
+ * Round tick steps (1, 2 or 5 × 10^k, as d3-array's ticks) and the tick values they give.
+ * Byte, count and time axes all pick ticks here, in their display unit.
+ */
+
+/** About `count` steps over `span`: the d3-array rule (thresholds √50, √10, √2). */
+export function niceStep(span: number, count: number): number {
+  if (!(span > 0) || !Number.isFinite(span)) return 1;
+  const raw = span / Math.max(1, count);
+  const base = 10 ** Math.floor(Math.log10(raw));
+  const ratio = raw / base;
+  const factor = ratio >= Math.sqrt(50) ? 10 : ratio >= Math.sqrt(10) ? 5 : ratio >= Math.sqrt(2) ? 2 : 1;
+  return factor * base;
+}
+
+/** Decimals needed to write every multiple of `step` exactly (0 for whole steps). */
+export function stepDecimals(step: number): number {
+  for (let decimals = 0; decimals < 12; decimals += 1) {
+    const scaled = step * 10 ** decimals;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-9 * Math.max(1, scaled)) return decimals;
+  }
+  return 12;
+}
+
+function multiple(index: number, step: number): number {
+  return Number((index * step).toPrecision(12));
+}
+
+/** Multiples of `step` inside [min, max]. */
+export function ticksWithin(min: number, max: number, step: number): number[] {
+  const values: number[] = [];
+  const first = Math.ceil(min / step - 1e-9);
+  const last = Math.floor(max / step + 1e-9);
+  for (let index = first; index <= last; index += 1) values.push(multiple(index, step));
+  return values;
+}
+
+/** [min, max] widened outwards to multiples of `step`. */
+export function niceDomain(min: number, max: number, step: number): [number, number] {
+  return [multiple(Math.floor(min / step + 1e-9), step), multiple(Math.ceil(max / step - 1e-9), step)];
+}
+
+/** Fixed-point text with a real minus sign (U+2212) for negative values. */
+export function formatFixed(value: number, decimals: number): string {
+  const text = Math.abs(value).toFixed(decimals);
+  return value < 0 && Number(text) !== 0 ? `\u2212${text}` : text;
+}
+
+/** An axis ready to draw: its (possibly widened) domain and labelled tick positions in data units. */
+export interface AxisTicks {
+  domain: [number, number];
+  ticks: { value: number; label: string }[];
+}

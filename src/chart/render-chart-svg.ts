@@ -1,0 +1,201 @@
+/**
+ * The chart as SVG text, drawn only from a profile summary: heap on the left axis, stack on its
+ * own right axis (or heap's scale, or not at all), heap + stack when asked, along calls or CPU
+ * time, with gridlines, time bands, peak and exit annotations, a legend and the file's warnings.
+ * Same summary and options → byte-identical SVG.
+ */
+import type { ProfileSummary } from '../aggregate/summary.js';
+import { PlotOptionError, type PlotOptions } from '../options/plot-options.js';
+import { annotationMarks, chartAnnotations } from './annotations.js';
+import { xAxis } from './axis-x.js';
+import { yAxis, yAxisWidth } from './axis-y.js';
+import { byteTicks } from './byte-format.js';
+import { chartData, type ChartData, type ValueExtent } from './chart-data.js';
+import { countTicks, formatCompact, formatInteger } from './count-format.js';
+import { durationTicks, formatDuration } from './duration-format.js';
+import { horizontalGrid } from './grid.js';
+import { chartSizing, plotArea, tickCount, type ChartSizing, type PlotArea } from './layout.js';
+import { layoutLegend, legend, type LegendItem } from './legend.js';
+import { seriesLines, type SeriesLine } from './lines.js';
+import type { AxisTicks } from './nice-ticks.js';
+import { noteLines, noteMessages, notes, notesHeight } from './notes.js';
+import { linearScale } from './scales.js';
+import { serializeSvg } from './svg-document.js';
+import { roundCoordinate, svgElement, svgText, type SvgElement } from './svg-node.js';
+import { fitText } from './text-metrics.js';
+import { CHART_THEMES, type ChartTheme } from './themes.js';
+import { timeBands } from './time-bands.js';
+
+const SIZE_LIMITS = { width: { min: 100, max: 4096 }, height: { min: 80, max: 4096 } } as const;
+const FONT_FAMILY = "'DejaVu Sans', Verdana, sans-serif";
+
+function checkSize(name: 'width' | 'height', value: number): void {
+  const { min, max } = SIZE_LIMITS[name];
+  if (!Number.isInteger(value) || value < min || value > max) throw new PlotOptionError(name, value, `an integer from ${min} to ${max}`);
+}
+
+function mergeExtents(extents: readonly (ValueExtent | null)[]): ValueExtent | null {
+  const present = extents.filter((extent): extent is ValueExtent => extent !== null);
+  if (present.length === 0) return null;
+  return { min: Math.min(...present.map((e) => e.min)), max: Math.max(...present.map((e) => e.max)) };
+}
+
+/** What the x axis shows and how a position along it reads. */
+interface XAxisKind {
+  title: string;
+  ticks: (min: number, max: number, count: number) => AxisTicks;
+  describe: (position: number, exact: boolean) => string;
+}
+
+function xAxisKind(options: PlotOptions): XAxisKind {
+  if (options.axis === 'calls') {
+    return { title: 'memory function calls', ticks: countTicks, describe: (position) => `call ${formatInteger(position)}` };
+  }
+  const ticksPerSecond = options.ticksPerSecond;
+  if (ticksPerSecond !== null) {
+    return {
+      title: 'time since start',
+      ticks: (min, max, count) => durationTicks(min, max, ticksPerSecond, count),
+      describe: (position) => formatDuration(position / ticksPerSecond),
+    };
+  }
+  return { title: 'CPU ticks since start', ticks: countTicks, describe: (position) => `${formatCompact(position)} ticks` };
+}
+
+function legendItems(options: PlotOptions, theme: ChartTheme, showStack: boolean, showBands: boolean): LegendItem[] {
+  const items: LegendItem[] = [{ label: 'heap', color: theme.heap, swatch: 'line' }];
+  if (showStack) items.push({ label: options.stack === 'separate' ? 'stack (right axis)' : 'stack', color: theme.stack, swatch: 'line', opacity: theme.stackOpacity });
+  if (options.total) items.push({ label: 'heap + stack', color: theme.total, swatch: 'line' });
+  if (showBands) items.push({ label: 'time: one band per 10 % of the run', color: theme.bands[0], secondColor: theme.bands[1], swatch: 'bands' });
+  return items;
+}
+
+interface Header {
+  elements: SvgElement[];
+  height: number;
+}
+
+/** Title, legend and notes stacked from the top of the image. */
+function header(summary: ProfileSummary, options: PlotOptions, sizing: ChartSizing, theme: ChartTheme, data: ChartData, items: LegendItem[]): Header {
+  const { padding, fontSize, lineHeight, density } = sizing;
+  const contentWidth = options.width - 2 * padding;
+  const elements: SvgElement[] = [];
+  let y = padding;
+  const title = options.title && (density !== 'minimal' || options.height >= 120) ? fitText(options.title, { size: sizing.titleFontSize, bold: true }, contentWidth) : '';
+  if (title) {
+    elements.push(svgText({ x: padding, y: roundCoordinate(y + sizing.titleFontSize), 'font-size': sizing.titleFontSize, 'font-weight': 'bold', fill: theme.text, class: 'title' }, title));
+    y += Math.round(sizing.titleFontSize * 1.5);
+  }
+  if (density !== 'minimal') {
+    const layout = layoutLegend(items, fontSize, contentWidth);
+    elements.push(legend(layout, { x: padding, y, fontSize, lineHeight, lineWidth: theme.lineWidth, textColor: theme.mutedText }));
+    y += layout.rows * lineHeight + Math.round(fontSize * 0.4);
+  }
+  const lines = noteLines(noteMessages(summary, data.heapExtent?.min ?? null), density, fontSize, contentWidth);
+  const noteElement = notes(lines, { x: padding, y, width: contentWidth, fontSize, lineHeight, textColor: theme.warningText, background: theme.warningBackground });
+  if (noteElement) elements.push(noteElement);
+  y += notesHeight(lines, lineHeight, fontSize);
+  return { elements, height: Math.round(y + (density === 'minimal' ? 2 : fontSize * 0.5)) };
+}
+
+export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): string {
+  checkSize('width', options.width);
+  checkSize('height', options.height);
+  const theme = CHART_THEMES[options.theme];
+  if (!theme) throw new PlotOptionError('theme', options.theme, `one of ${Object.keys(CHART_THEMES).join(', ')}`);
+  const { width, height } = options;
+  const sizing = chartSizing(width, height);
+  const { padding, fontSize, tickLength, density } = sizing;
+  const data = chartData(summary, options);
+  const hasEntries = data.heapExtent !== null;
+  const showStack = options.stack !== 'none' && data.stackExtent !== null;
+  const showBands = options.axis === 'calls' && hasEntries && summary.m4.time.maxPosition > 0;
+  const withAxisTitles = density !== 'minimal';
+
+  const top = header(summary, options, sizing, theme, data, legendItems(options, theme, showStack, showBands));
+  const bandHeight = showBands ? Math.max(3, Math.round(fontSize * 0.45)) : 0;
+  const bottom = padding + bandHeight + tickLength + Math.round(fontSize * 1.3) + (withAxisTitles ? sizing.lineHeight : 0);
+  const plotHeight = Math.max(10, height - top.height - bottom);
+
+  const leftExtent = mergeExtents([
+    data.heapExtent,
+    options.total ? data.totalExtent : null,
+    options.stack === 'same' ? data.stackExtent : null,
+    { min: 0, max: hasEntries ? 0 : 1024 },
+  ])!;
+  const yTickCount = tickCount(plotHeight, fontSize * 3.2);
+  const leftTicks = byteTicks(leftExtent.min, leftExtent.max, yTickCount);
+  const rightTicks = showStack && options.stack === 'separate' ? byteTicks(0, data.stackExtent!.max, yTickCount) : null;
+  const leftTitle = withAxisTitles ? (options.stack === 'same' && showStack) || options.total ? 'bytes' : 'heap' : null;
+  const left = padding + yAxisWidth(leftTicks.ticks, fontSize, tickLength, leftTitle !== null);
+  const right = padding + (rightTicks ? yAxisWidth(rightTicks.ticks, fontSize, tickLength, withAxisTitles) : Math.round(fontSize * 0.8));
+  const area: PlotArea = plotArea(width, height, { top: top.height, right, bottom, left });
+  const plotBottom = area.top + area.height;
+
+  const x = linearScale(data.xDomain, [area.left, area.left + area.width]);
+  const yLeft = linearScale(leftTicks.domain, [plotBottom, area.top]);
+  const yRight = rightTicks ? linearScale(rightTicks.domain, [plotBottom, area.top]) : yLeft;
+  const kind = xAxisKind(options);
+  const xTicks = kind.ticks(data.xDomain[0], data.xDomain[1], tickCount(area.width, fontSize * 7));
+
+  const lines: SeriesLine[] = [];
+  // The stack, busy on most programs, stays behind; the heap, drawn last with a halo, reads over it.
+  const halo = theme.frame ? undefined : { color: theme.background, width: 2 };
+  if (showStack) lines.push({ name: 'stack', values: data.stack, y: yRight, color: theme.stack, width: 1, opacity: theme.stackOpacity });
+  if (options.total) lines.push({ name: 'total', values: data.total, y: yLeft, color: theme.total, width: theme.lineWidth, halo });
+  lines.push({ name: 'heap', values: data.heap, y: yLeft, color: theme.heap, width: theme.lineWidth, halo });
+
+  const children: SvgElement[] = [
+    { tag: 'title', attrs: {}, text: options.title ?? 'memory usage' },
+    svgElement('rect', { width, height, fill: theme.background }),
+    horizontalGrid({ y: yLeft, ticks: leftTicks.ticks, area, color: theme.grid, dash: theme.gridDash, zeroColor: theme.zeroLine }),
+  ];
+  if (showBands) {
+    const bands = timeBands(summary.m4.time, { x, top: plotBottom, height: bandHeight, colors: theme.bands });
+    if (bands) children.push(bands);
+  }
+  children.push(...seriesLines(data.series, lines, { x, pixelRatio: options.scale, interpolation: options.axis === 'time' ? 'step-after' : 'linear' }));
+  if (theme.frame) {
+    children.push(svgElement('rect', { x: area.left + 0.5, y: area.top + 0.5, width: area.width - 1, height: area.height - 1, fill: 'none', stroke: theme.frame, 'stroke-width': 1 }));
+  }
+  const axisTitleOffset = Math.round(fontSize * 0.9);
+  children.push(
+    yAxis({
+      side: 'left', scale: yLeft, ticks: leftTicks.ticks, edgeX: area.left, title: leftTitle, titleX: padding + axisTitleOffset - fontSize * 0.2,
+      fontSize, labelColor: theme.mutedText, titleColor: leftTitle === 'heap' ? theme.heap : theme.mutedText, tickColor: theme.axis, tickLength,
+    }),
+  );
+  if (rightTicks) {
+    children.push(
+      yAxis({
+        side: 'right', scale: yRight, ticks: rightTicks.ticks, edgeX: area.left + area.width, title: withAxisTitles ? 'stack' : null,
+        titleX: width - padding - axisTitleOffset + fontSize * 0.6, fontSize, labelColor: theme.mutedText, titleColor: theme.stack, tickColor: theme.axis, tickLength,
+      }),
+    );
+  }
+  children.push(
+    xAxis({
+      scale: x, ticks: xTicks.ticks, y: plotBottom + bandHeight, title: withAxisTitles ? kind.title : null, titleY: height - padding,
+      fontSize, imageWidth: width, labelColor: theme.mutedText, titleColor: theme.mutedText, lineColor: theme.axis, tickLength,
+    }),
+  );
+  if (!hasEntries) {
+    children.push(
+      svgText(
+        { x: roundCoordinate(area.left + area.width / 2), y: roundCoordinate(area.top + area.height / 2), 'text-anchor': 'middle', 'font-size': fontSize, fill: theme.mutedText },
+        density === 'minimal' ? 'no entries' : 'no entries: the file holds no recorded calls',
+      ),
+    );
+  }
+  const marks = annotationMarks(
+    chartAnnotations({ summary, data, options, density, describePosition: kind.describe, colors: { heap: theme.heap, total: theme.total } }),
+    { x, y: yLeft, area, fontSize, lineHeight: sizing.lineHeight, textColor: theme.text, halo: theme.background },
+  );
+  if (marks) children.push(marks);
+  children.push(...top.elements);
+  return serializeSvg({
+    tag: 'svg',
+    attrs: { width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': FONT_FAMILY },
+    children,
+  });
+}

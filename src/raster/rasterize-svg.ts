@@ -1,0 +1,30 @@
+/**
+ * SVG → PNG (default), WebP, AVIF or JPEG through sharp (librsvg draws the SVG; text is set in
+ * fonts found through fontconfig). The only code that touches sharp.
+ */
+import sharp, { type Sharp } from 'sharp';
+import { checkRasterOptions, type RasterFormat, type RasterOptions } from './raster-options.js';
+
+/** Encoder settings for line charts: flat colours and thin lines, encoded fast. */
+function encode(image: Sharp, format: RasterFormat): Sharp {
+  switch (format) {
+    case 'png':
+      return image.png({ compressionLevel: 6, adaptiveFiltering: false });
+    case 'webp':
+      return image.webp({ quality: 90, effort: 2 });
+    case 'avif':
+      return image.avif({ quality: 70, effort: 2, chromaSubsampling: '4:4:4' });
+    case 'jpeg':
+      return image.jpeg({ quality: 90, chromaSubsampling: '4:4:4' });
+  }
+}
+
+/**
+ * The image of an SVG at a device pixel ratio (`scale`): librsvg reads the SVG at 72 × scale
+ * DPI, so a 800×600 SVG gives 800·scale × 600·scale pixels.
+ */
+export async function rasterizeSvg(svg: string, options: RasterOptions): Promise<Buffer> {
+  const { format, scale } = checkRasterOptions(svg, options);
+  const image = sharp(Buffer.from(svg, 'utf8'), { density: 72 * scale });
+  return encode(image, format).toBuffer();
+}
