@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { decodeInput } from '../format/decode-input.js';
+import { readFileChunks } from '../format/read-file-chunks.js';
 import { readMemFile } from '../format/read-mem-file.js';
 import { SeriesAccumulator } from './series-accumulator.js';
 import { SeriesWorkerClient } from './series-ring.js';
@@ -77,7 +78,7 @@ export async function summarizeMemStream(source: AsyncIterable<Uint8Array>, opti
   throw new Error('readMemFile ended without an end event');
 }
 
-/** summarizeMemStream over a file, read (never written) in 1 MiB chunks. */
+/** summarizeMemStream over a file, read (never written) in 1 MiB chunks into reused buffers. */
 export function summarizeMemFile(path: string, options: SummarizeOptions = {}): Promise<ProfileSummary> {
-  return summarizeMemStream(createReadStream(path, { highWaterMark: FILE_CHUNK_BYTES }), { sizeHint: statSync(path).size, ...options });
+  return summarizeMemStream(readFileChunks(path, FILE_CHUNK_BYTES), { sizeHint: statSync(path).size, ...options });
 }

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable, type Writable } from 'node:stream';
 import { summarizeMemStream, FILE_CHUNK_BYTES } from '../aggregate/summarize.js';
 import { decodeInput } from '../format/decode-input.js';
+import { readFileChunks } from '../format/read-file-chunks.js';
 import { InputTooLargeError, MemFormatError } from '../format/errors.js';
 import { needsRepair, printMemFile, repairHeader } from '../format/print-records.js';
 import { readMemFile } from '../format/read-mem-file.js';
@@ -42,7 +43,7 @@ function openInput(name: string, io: CliIo): Input {
     if (error instanceof UsageError) throw error;
     throw new CliError(`${name}: cannot read: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
-  return { name, open: () => createReadStream(name, { highWaterMark: FILE_CHUNK_BYTES }), size };
+  return { name, open: () => readFileChunks(name, FILE_CHUNK_BYTES), size };
 }
 
 /** A failure that is the input's or the environment's: exit code 1, one line. */
@@ -65,6 +66,7 @@ async function runStats(args: ParsedArgs, io: CliIo): Promise<void> {
   const input = openInput(requireOne(args, 'stats'), io);
   const summary = await summarizeMemStream(input.open(), {
     hash: false,
+    sizeHint: input.size ?? undefined,
     onProgress: createProgressReporter(input.name, input.size, io.stderr),
   });
   await write(io.stdout, JSON.stringify(summary.stats, null, 2) + '\n');
@@ -132,6 +134,7 @@ async function runPlot(args: ParsedArgs, io: CliIo): Promise<void> {
   const { renderPlot } = await import('../render/render-plot.js');
   const summary = await summarizeMemStream(input.open(), {
     hash: false,
+    sizeHint: input.size ?? undefined,
     onProgress: createProgressReporter(input.name, input.size, io.stderr),
   });
   const { body } = await renderPlot(summary, options);

@@ -24,8 +24,13 @@ function isZlibError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('Z_');
 }
 
+/** zlib works asynchronously and may still hold a chunk after the next is read: give it copies. */
+async function* copies(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) yield Buffer.from(chunk);
+}
+
 async function* gunzip(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const input = Readable.from(source, { objectMode: false });
+  const input = Readable.from(copies(source), { objectMode: false });
   const inflate = createGunzip({ chunkSize: 1 << 20 });
   input.on('error', (error) => inflate.destroy(error));
   input.pipe(inflate);

@@ -1,0 +1,120 @@
+/**
+ * `npm run bench [-- SECTION...]`: records the corpus when missing, then measures memplot
+ * against glibc's memusagestat on the same machine and writes BENCHMARKS.md.
+ * Sections: startup, stats, cli (default: all that are available).
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { commandExists, fmt, measureCommand } from './measure.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const CORPUS = join(ROOT, 'bench/corpus');
+const MAKE_CORPUS = resolve(ROOT, '../shared/corpus/make-corpus.sh');
+const MEMPLOT = join(ROOT, 'bin/memplot.js');
+const FIXTURE = resolve(ROOT, '../shared/fixtures/sort.mem');
+
+function ensureCorpus(): void {
+  const missing = ['medium', 'large'].filter((n) => !existsSync(join(CORPUS, `${n}.mem`)));
+  if (missing.length === 0) return;
+  mkdirSync(CORPUS, { recursive: true });
+  for (const set of missing) {
+    console.error(`recording the ${set} corpus file with ${MAKE_CORPUS} …`);
+    const result = spawnSync('bash', [MAKE_CORPUS, CORPUS, set], { stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`make-corpus.sh ${set} failed`);
+  }
+}
+
+const report: string[] = [];
+function section(title: string, lines: string[]): void {
+  const text = [`## ${title}`, '', ...lines, ''].join('\n');
+  report.push(text);
+  console.log(text);
+}
+
+async function benchStartup(): Promise<void> {
+  const m = await measureCommand(process.execPath, [MEMPLOT, 'stats', FIXTURE], 11);
+  section('Start-up', [
+    `\`memplot stats\` on a 7 KB fixture (sort.mem), whole process: median **${fmt(m.wall * 1000, 0)} ms** of 11 runs, peak RSS ${fmt(m.rssMb, 0)} MB.`,
+  ]);
+}
+
+async function benchStats(): Promise<void> {
+  const rows = ['| file | size | memplot stats | MB/s | peak RSS | memusagestat | peak RSS | speed-up |', '|---|---|---|---|---|---|---|---|'];
+  const scratch = join(tmpdir(), `memplot-bench-${process.pid}`);
+  mkdirSync(scratch, { recursive: true });
+  try {
+    for (const name of ['medium', 'large']) {
+      const file = join(CORPUS, `${name}.mem`);
+      const mb = statSync(file).size / 1e6;
+      const ours = await measureCommand(process.execPath, [MEMPLOT, 'stats', file], 3);
+      // memusagestat rewrites the header of a crashed program's file: always give it a copy.
+      const copy = join(scratch, `${name}.mem`);
+      copyFileSync(file, copy);
+      const theirs = commandExists('memusagestat')
+        ? await measureCommand('memusagestat', ['-o', join(scratch, `${name}.png`), copy], 1)
+        : null;
+      rows.push(
+        `| ${name}.mem | ${fmt(mb, 0)} MB | ${fmt(ours.wall)} s | ${fmt(mb / ours.wall, 0)} | ${fmt(ours.rssMb, 0)} MB | ` +
+          (theirs ? `${fmt(theirs.wall)} s | ${fmt(theirs.rssMb, 0)} MB | **${fmt(theirs.wall / ours.wall, 1)}×** |` : 'not installed | | |'),
+      );
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  section('Reading: `memplot stats` against memusagestat', [
+    'Wall time of the whole process (median of 3 for memplot, 1 run of memusagestat), peak RSS from GNU time.',
+    '',
+    ...rows,
+  ]);
+}
+
+async function benchCli(): Promise<void> {
+  const rows = ['| file | size | memplot → PNG | peak RSS | memusagestat → PNG | peak RSS | speed-up |', '|---|---|---|---|---|---|---|'];
+  const scratch = join(tmpdir(), `memplot-bench-cli-${process.pid}`);
+  mkdirSync(scratch, { recursive: true });
+  try {
+    for (const name of ['medium', 'large']) {
+      const file = join(CORPUS, `${name}.mem`);
+      const mb = statSync(file).size / 1e6;
+      const ours = await measureCommand(process.execPath, [MEMPLOT, '-T', '-t', '-s', name, file, join(scratch, 'ours.png')], 3);
+      const copy = join(scratch, `${name}.mem`);
+      copyFileSync(file, copy);
+      const theirs = await measureCommand('memusagestat', ['-T', '-t', '-s', name, '-o', join(scratch, 'theirs.png'), copy], 1);
+      rows.push(
+        `| ${name}.mem | ${fmt(mb, 0)} MB | ${fmt(ours.wall)} s | ${fmt(ours.rssMb, 0)} MB | ${fmt(theirs.wall)} s | ${fmt(theirs.rssMb, 0)} MB | **${fmt(theirs.wall / ours.wall, 1)}×** |`,
+      );
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  section('Drawing: `memplot -T -t -s NAME FILE out.png` against memusagestat', ['End to end, whole process, 800×600 PNG.', '', ...rows]);
+}
+
+const SECTIONS: Record<string, () => Promise<void>> = { startup: benchStartup, stats: benchStats, cli: benchCli };
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  for (const name of wanted) if (!SECTIONS[name]) throw new Error(`unknown section ${name}: use ${Object.keys(SECTIONS).join(', ')}`);
+  ensureCorpus();
+  for (const [name, run] of Object.entries(SECTIONS)) if (wanted.length === 0 || wanted.includes(name)) await run();
+  const header = [
+    '# Benchmarks',
+    '',
+    `Produced by \`npm run bench${wanted.length ? ` -- ${wanted.join(' ')}` : ''}\` on ${new Date().toISOString().slice(0, 10)}: ` +
+      `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}. ` +
+      'The corpus is recorded fresh by `../shared/corpus/make-corpus.sh` (real memusage runs), so sizes vary slightly between machines.',
+    '',
+  ];
+  // A partial run only prints: BENCHMARKS.md always holds one complete run.
+  if (wanted.length > 0) return;
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), [...header, ...report].join('\n'));
+  console.error('wrote BENCHMARKS.md');
+}
+
+main().catch((error) => {
+  console.error(`bench: ${(error as Error).message}`);
+  process.exitCode = 1;
+});
