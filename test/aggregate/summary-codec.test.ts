@@ -1,0 +1,39 @@
+import { gzipSync } from 'node:zlib';
+import t from 'tap';
+import { summarizeMemFile, summarizeMemStream } from '../../src/aggregate/summarize.js';
+import { SummaryCodecError, deserializeSummary, serializeSummary } from '../../src/aggregate/summary-codec.js';
+import { fixturePath } from '../fixtures.js';
+import { buildMem, randomEntries } from '../mem-builder.js';
+
+async function* once(bytes: Uint8Array) {
+  yield bytes;
+}
+
+t.test('a summary survives serialisation unchanged', async (t) => {
+  for (const name of ['threads', 'mmap', 'header-only']) {
+    const summary = await summarizeMemFile(fixturePath(`${name}.mem`));
+    t.same(deserializeSummary(serializeSummary(summary)), summary, name);
+  }
+});
+
+t.test('a summary stays under 1 MB whatever the number of entries', async (t) => {
+  // 400,000 entries of a random walk with steps up to 1 MiB: every bucket of both axes full.
+  const entries = randomEntries(400_000, 5, { allowNegative: true });
+  const summary = await summarizeMemStream(once(buildMem({ entries })));
+  t.ok(summary.m4.index.count.length >= 4096 && summary.m4.time.count.length >= 4096, 'buckets for 4096 px');
+  const bytes = serializeSummary(summary);
+  t.ok(bytes.length < 1_000_000, `${bytes.length} bytes`);
+  t.ok(JSON.stringify(summary).length > bytes.length, 'smaller than plain JSON');
+});
+
+t.test('corrupt or foreign bytes are refused, never half-read', async (t) => {
+  const good = serializeSummary(await summarizeMemFile(fixturePath('sort.mem')));
+  t.throws(() => deserializeSummary(good.subarray(0, good.length - 10)), SummaryCodecError, 'truncated');
+  const flipped = Buffer.from(good);
+  flipped[flipped.length >> 1] ^= 0xff;
+  t.throws(() => deserializeSummary(flipped), SummaryCodecError, 'a flipped byte (gzip checks its CRC)');
+  t.throws(() => deserializeSummary(Buffer.from('not gzip')), SummaryCodecError);
+  t.throws(() => deserializeSummary(gzipSync(JSON.stringify({ version: 999 }))), { message: /version 999, expected 1/ });
+  const doc = JSON.parse(JSON.stringify({ version: 1, stats: {}, m4: { index: { axis: 'index', bucketWidth: 1, length: 3, columns: {} } } }));
+  t.throws(() => deserializeSummary(gzipSync(JSON.stringify(doc))), { message: /column index.count: missing/ });
+});
