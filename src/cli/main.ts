@@ -130,13 +130,16 @@ async function runPlot(args: ParsedArgs, io: CliIo): Promise<void> {
   }
   if (toStdout && io.stdout.isTTY) throw new UsageError('reading standard input: give OUTFILE or -o FILE (or redirect standard output)');
   const input = openInput(dataFile, io);
-  // Loaded only when drawing: `memplot stats` starts without sharp and D3.
-  const { renderPlot } = await import('../render/render-plot.js');
+  // Loaded only when drawing, so `memplot stats` starts without sharp and D3; loaded while the
+  // input is read, so its start-up (jsdom, a few hundred ms) overlaps the pass.
+  const renderer = import('../render/render-plot.js');
+  renderer.catch(() => {});
   const summary = await summarizeMemStream(input.open(), {
     hash: false,
     sizeHint: input.size ?? undefined,
     onProgress: createProgressReporter(input.name, input.size, io.stderr),
   });
+  const { renderPlot } = await renderer;
   const { body } = await renderPlot(summary, options);
   if (!outFile) {
     await write(io.stdout, body);
