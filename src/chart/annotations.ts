@@ -156,7 +156,7 @@ export function annotationMarks(annotations: readonly Annotation[], options: Ann
   return svgGroup({ class: 'annotations' }, [
     ...markers,
     svgGroup(
-      { 'font-size': options.fontSize, fill: options.textColor, stroke: options.halo, 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke' },
+      { 'font-size': options.fontSize, fill: options.textColor, stroke: options.halo, 'stroke-width': 4, 'stroke-linejoin': 'round', 'paint-order': 'stroke' },
       labels,
     ),
   ]);

@@ -62,7 +62,7 @@ const DARK: ChartTheme = {
   warningBackground: '#3a2f1a',
   gridDash: null,
   lineWidth: 2,
-  stackOpacity: 0.55,
+  stackOpacity: 0.4,
 };
 
 const CLASSIC: ChartTheme = {
