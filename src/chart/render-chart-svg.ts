@@ -5,7 +5,7 @@
  * Same summary and options → byte-identical SVG.
  */
 import type { ProfileSummary } from '../aggregate/summary.js';
-import { PlotOptionError, type PlotOptions } from '../options/plot-options.js';
+import { describeAllowed, PLOT_OPTION_DEFINITIONS, PlotOptionError, type PlotOptions } from '../options/plot-options.js';
 import { annotationMarks, chartAnnotations } from './annotations.js';
 import { xAxis } from './axis-x.js';
 import { yAxis, yAxisWidth } from './axis-y.js';
@@ -26,12 +26,27 @@ import { fitText } from './text-metrics.js';
 import { CHART_THEMES, type ChartTheme } from './themes.js';
 import { timeBands } from './time-bands.js';
 
-const SIZE_LIMITS = { width: { min: 100, max: 4096 }, height: { min: 80, max: 4096 } } as const;
 const FONT_FAMILY = "'DejaVu Sans', Verdana, sans-serif";
 
-function checkSize(name: 'width' | 'height', value: number): void {
-  const { min, max } = SIZE_LIMITS[name];
-  if (!Number.isInteger(value) || value < min || value > max) throw new PlotOptionError(name, value, `an integer from ${min} to ${max}`);
+/**
+ * Options built in code rather than parsed (parsePlotOptions already checks these) are checked
+ * against the same definitions: a bad value is refused naming the option, the value and what is allowed.
+ */
+function checkPlotOptions(options: PlotOptions): void {
+  for (const definition of PLOT_OPTION_DEFINITIONS) {
+    const value = options[definition.key];
+    const type = definition.type;
+    const valid =
+      type.kind === 'integer' || type.kind === 'number'
+        ? (value === null && definition.default === null) ||
+          (typeof value === 'number' && value >= type.min && value <= type.max && (type.kind === 'number' || Number.isInteger(value)))
+        : type.kind === 'enum'
+          ? typeof value === 'string' && type.values.includes(value)
+          : type.kind === 'boolean'
+            ? typeof value === 'boolean'
+            : value === null || (typeof value === 'string' && value.length <= type.maxLength);
+    if (!valid) throw new PlotOptionError(definition.name, value, describeAllowed(type));
+  }
 }
 
 function mergeExtents(extents: readonly (ValueExtent | null)[]): ValueExtent | null {
@@ -99,10 +114,8 @@ function header(summary: ProfileSummary, options: PlotOptions, sizing: ChartSizi
 }
 
 export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): string {
-  checkSize('width', options.width);
-  checkSize('height', options.height);
+  checkPlotOptions(options);
   const theme = CHART_THEMES[options.theme];
-  if (!theme) throw new PlotOptionError('theme', options.theme, `one of ${Object.keys(CHART_THEMES).join(', ')}`);
   const { width, height } = options;
   const sizing = chartSizing(width, height);
   const { padding, fontSize, tickLength, density } = sizing;

@@ -57,6 +57,19 @@ t.test('sizes from 100×80 to 4096×4096 give valid SVG of that size; outside is
   t.throws(() => renderChartSvg(ramp, options({ height: 4097 })), { name: 'PlotOptionError', option: 'height', message: /height: expected an integer from 80 to 4096, received 4097/ });
 });
 
+t.test('options built in code are checked like parsed ones', async (t) => {
+  const bad: [Partial<PlotOptions>, RegExp][] = [
+    [{ stack: 'left' as never }, /^option stack: expected one of separate, same, none, received "left"$/],
+    [{ axis: 'index' as never }, /^option axis: expected one of calls, time, received "index"$/],
+    [{ theme: 'solarized' as never }, /^option theme: expected one of light, dark, classic/],
+    [{ scale: 4 }, /^option scale: expected a number from 1 to 3, received 4$/],
+    [{ ticksPerSecond: 0 }, /^option ticks_per_second: expected a number from 1 to 10000000000000, received 0$/],
+    [{ total: 'yes' as never }, /^option total: expected a boolean/],
+    [{ width: 1.5 as never }, /^option width: expected an integer from 100 to 4096, received 1.5$/],
+  ];
+  for (const [change, message] of bad) t.throws(() => renderChartSvg(ramp, options(change)), { name: 'PlotOptionError', message }, JSON.stringify(change));
+});
+
 t.test('stack modes: separate has a right axis, same shares the heap scale, none draws no stack', async (t) => {
   const separate = renderChartSvg(ramp, options({ stack: 'separate' }));
   has(t, separate, /class="axis-right"/);
