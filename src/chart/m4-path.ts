@@ -111,8 +111,24 @@ interface RibbonVertex {
   bottom: number;
 }
 
-/** Ribbon vertices: each column's span, joined to its neighbours; ends at the first and last entry. */
+/**
+ * Ribbon vertices, left to right. Neighbouring columns (the dense case) each span their min to
+ * max, widened to meet half way. Columns far apart (few entries on a wide plot, quiet stretches
+ * of the time axis) are drawn as a bar one line-width wide per column joined by straight segments
+ * (linear) or by a held value (step-after) whose vertical thickness grows with their slope, so
+ * that steep segments keep the line's width.
+ */
 function ribbonVertices(groups: readonly ColumnGroup[], columnWidth: number, interpolation: LineInterpolation, half: number): RibbonVertex[] {
+  const step = interpolation === 'step-after';
+  const reach = Math.max(half, columnWidth / 2);
+  const centre = (group: ColumnGroup) => (group.firstX + group.lastX) / 2;
+  const apart = (a: ColumnGroup, b: ColumnGroup) => centre(b) - centre(a) > 2 * reach + columnWidth;
+  /** Vertical half-thickness of the straight segment from a's last value to b's first value. */
+  const segmentHalf = (a: ColumnGroup, b: ColumnGroup) => {
+    if (step) return half;
+    const slope = (b.firstY - a.lastY) / (centre(b) - centre(a) - 2 * reach);
+    return half * Math.hypot(1, slope);
+  };
   const vertices: RibbonVertex[] = [];
   const first = groups[0];
   const last = groups[groups.length - 1];
@@ -123,27 +139,39 @@ function ribbonVertices(groups: readonly ColumnGroup[], columnWidth: number, int
     const group = groups[i];
     const previous = groups[i - 1];
     const next = groups[i + 1];
-    const centre = (group.firstX + group.lastX) / 2;
-    let top = group.topY;
-    let bottom = group.bottomY;
-    if (previous) {
-      if (interpolation === 'step-after') {
-        // The previous value holds up to this column, where it jumps.
-        if (group.column - previous.column > 1) vertices.push({ x: centre - columnWidth, top: previous.lastY - half, bottom: previous.lastY + half });
-        top = Math.min(top, previous.lastY);
-        bottom = Math.max(bottom, previous.lastY);
-      } else {
-        const meet = (previous.lastY + group.firstY) / 2;
-        top = Math.min(top, meet);
-        bottom = Math.max(bottom, meet);
-      }
+    const x = centre(group);
+    let top = group.topY - half;
+    let bottom = group.bottomY + half;
+    const widen = (y: number, h: number) => {
+      top = Math.min(top, y - h);
+      bottom = Math.max(bottom, y + h);
+    };
+    let entry: RibbonVertex | null = null;
+    let exit: RibbonVertex | null = null;
+    if (previous && apart(previous, group)) {
+      // Arrive at the bar's left side: at this column's first value, or at the value held since the previous column.
+      const y = step ? previous.lastY : group.firstY;
+      const h = segmentHalf(previous, group);
+      widen(y, h);
+      entry = { x: x - reach, top: y - h, bottom: y + h };
+    } else if (previous && step) {
+      // The previous value holds up to this column, where it jumps.
+      if (group.column - previous.column > 1) vertices.push({ x: x - columnWidth / 2, top: previous.lastY - half, bottom: previous.lastY + half });
+      widen(previous.lastY, half);
+    } else if (previous) {
+      // Neighbouring columns: the segment between them is shared half and half.
+      widen((previous.lastY + group.firstY) / 2, half);
     }
-    if (next && interpolation === 'linear') {
-      const meet = (group.lastY + next.firstY) / 2;
-      top = Math.min(top, meet);
-      bottom = Math.max(bottom, meet);
+    if (next && apart(group, next)) {
+      const h = segmentHalf(group, next);
+      widen(group.lastY, h);
+      exit = { x: x + reach, top: group.lastY - h, bottom: group.lastY + h };
+    } else if (next && !step) {
+      widen((group.lastY + next.firstY) / 2, half);
     }
-    vertices.push({ x: centre, top: top - half, bottom: bottom + half });
+    if (entry) vertices.push(entry, { x: x - reach, top, bottom });
+    vertices.push({ x, top, bottom });
+    if (exit) vertices.push({ x: x + reach, top, bottom }, exit);
   }
   vertices.push({ x: last.lastX + pad, top: last.lastY - half, bottom: last.lastY + half });
   return vertices;

@@ -3,13 +3,17 @@
  * going backwards, a heap counter below zero), each on a tinted line above the plot.
  */
 import type { ProfileSummary } from '../aggregate/summary.js';
+import type { XAxis } from '../options/plot-options.js';
 import { roundCoordinate, svgElement, svgGroup, svgText, type SvgElement } from './svg-node.js';
 import { wrapText } from './text-metrics.js';
 import type { ChartDensity } from './layout.js';
 
-/** One note per warning; a heap drawn below zero is explained even when the summary has no warning for it. */
-export function noteMessages(summary: ProfileSummary, heapMin: number | null): string[] {
+/** One note per warning; a heap drawn below zero, and a time axis with nothing to spread, are explained even when the summary has no warning for them. */
+export function noteMessages(summary: ProfileSummary, heapMin: number | null, axis: XAxis): string[] {
   const messages = summary.stats.warnings.map((warning) => warning.message);
+  if (axis === 'time' && summary.stats.entries > 1 && summary.m4.time.maxPosition <= 0) {
+    messages.push('every entry has the same time: the time axis cannot spread them (the calls axis can)');
+  }
   if (heapMin !== null && heapMin < 0 && !summary.stats.warnings.some((warning) => warning.code === 'HEAP_NEGATIVE')) {
     messages.push('the heap counter went below zero (memory allocated before tracing was freed): drawn below 0');
   }

@@ -106,7 +106,7 @@ function header(summary: ProfileSummary, options: PlotOptions, sizing: ChartSizi
     elements.push(legend(layout, { x: padding, y, fontSize, lineHeight, lineWidth: theme.lineWidth, textColor: theme.mutedText }));
     y += layout.rows * lineHeight + Math.round(fontSize * 0.4);
   }
-  const lines = noteLines(noteMessages(summary, data.heapExtent?.min ?? null), density, fontSize, contentWidth);
+  const lines = noteLines(noteMessages(summary, data.heapExtent?.min ?? null, options.axis), density, fontSize, contentWidth);
   const noteElement = notes(lines, { x: padding, y, width: contentWidth, fontSize, lineHeight, textColor: theme.warningText, background: theme.warningBackground });
   if (noteElement) elements.push(noteElement);
   y += notesHeight(lines, lineHeight, fontSize);

@@ -34,6 +34,16 @@ t.test('the ribbon is a closed path of rounded coordinates, one line-width thick
   t.equal(m4LinePath(summaryFromEntries([]).m4.index, summaryFromEntries([]).m4.index.heap, { x, y, pixelRatio: 1, interpolation: 'linear', lineWidth: 1 }), '');
 });
 
+t.test('few entries on a wide plot: straight segments between sparse columns, one line-width thick', async (t) => {
+  const zigzag = summaryFromEntries(Array.from({ length: 5 }, (_, i) => ({ heap: i % 2 ? 1000 : 0, stack: 0, time: i })));
+  const x = linearScale([0, 4], [0, 400]);
+  const y = linearScale([0, 1000], [100, 0]);
+  const d = m4LinePath(zigzag.m4.index, zigzag.m4.index.heap, { x, y, pixelRatio: 1, interpolation: 'linear', lineWidth: 2 });
+  // Points (0,100) (100,0) (200,100) …: a bar 2 px wide at each, straight edges between them 1.41 px above and
+  // below the centre line (slope ≈ 1: the vertical half-thickness that keeps the line 2 px wide across its direction).
+  t.equal(d, 'M0,99V98.6H1L99,-1.4H101L199,98.6H201L299,-1.4H301L399,98.6H400V101.4H399L301,1.4H299L201,101.4H199L101,1.4H99L1,101.4H0V101Z');
+});
+
 t.test('step-after holds a value across empty time buckets until the next call', async (t) => {
   const entries = [
     { heap: 100, stack: 0, time: 0 },
@@ -44,6 +54,6 @@ t.test('step-after holds a value across empty time buckets until the next call',
   const x = linearScale([0, 1000], [0, 100]);
   const y = linearScale([0, 1000], [100, 0]);
   const d = m4LinePath(summary.m4.time, summary.m4.time.heap, { x, y, pixelRatio: 1, interpolation: 'step-after', lineWidth: 2 });
-  // The top edge stays at heap 100 (y 90 - 1) until the column before the jump, then rises within one column.
-  t.match(d, /^M0,89H99L100,9/);
+  // The top edge stays at heap 100 (y 90 - 1) up to the jump, which rises straight up: a vertical bar.
+  t.equal(d, 'M0,89H99V9H100V91H0Z');
 });

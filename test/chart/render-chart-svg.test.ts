@@ -111,6 +111,9 @@ t.test('warnings are visible notes; an empty file says so', async (t) => {
   const negative = summaryFromEntries([{ heap: 100, stack: 1, time: 1 }, { heap: -5000, stack: 1, time: 2 }]);
   has(t, renderChartSvg(negative, options()), /heap counter went below zero/);
   has(t, renderChartSvg(negative, options()), /class="zero-line"/);
+  const sameTime = summaryFromEntries([{ heap: 5, stack: 1, time: 0 }, { heap: 9, stack: 1, time: 0 }]);
+  has(t, renderChartSvg(sameTime, options({ axis: 'time' })), 'every entry has the same time');
+  lacks(t, renderChartSvg(sameTime, options()), 'every entry has the same time', 'the calls axis spreads them');
   const empty = summaryFromEntries([]);
   has(t, renderChartSvg(empty, options()), /no entries/);
 });
@@ -124,6 +127,8 @@ const fixtureCases: { name: string; file: string; options: Partial<PlotOptions> 
   { name: 'threads on seconds', file: 'threads.mem', options: { axis: 'time', ticksPerSecond: 2.4e9, total: true } },
   { name: 'header-only', file: 'header-only.mem', options: {} },
   { name: 'sort thumbnail', file: 'sort.mem', options: { width: 100, height: 80, title: 'sort' } },
+  { name: 'edge/sametime on the time axis', file: 'edge/sametime.mem', options: { axis: 'time' } },
+  { name: 'edge/end-before-start, time axis, classic', file: 'edge/end-before-start.mem', options: { axis: 'time', theme: 'classic' } },
 ];
 
 t.test('snapshots on the recorded fixtures', async (t) => {

@@ -5,6 +5,200 @@
  * Make sure to inspect the output below.  Do not ignore changes!
  */
 'use strict'
+exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded fixtures > edge/end-before-start, time axis, classic 1`] = `
+<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600" viewBox="0 0 800 600" font-family="'DejaVu Sans', Verdana, sans-serif">
+<title>memory usage</title>
+<rect width="800" height="600" fill="#ffffff">
+</rect>
+<g class="grid">
+<path d="M79,551h654M79,503h654M79,455h654M79,406h654M79,358h654M79,310h654M79,262h654M79,214h654M79,165h654M79,117h654M79,69h654" stroke="#ff0000" stroke-width="1" fill="none" stroke-dasharray="4 3">
+</path>
+</g>
+<path class="line-stack" d="M113,68H733V69H113Z" fill="#00a000" fill-opacity="1">
+</path>
+<path class="line-heap" d="[79 commands, 79..733]" fill="#ff0000">
+</path>
+<rect x="79" y="69" width="653" height="481" fill="none" stroke="#0000ff" stroke-width="1">
+</rect>
+<g class="axis-left">
+<path d="M79,550h-4M79,502h-4M79,454h-4M79,405h-4M79,357h-4M79,309h-4M79,261h-4M79,213h-4M79,164h-4M79,116h-4M79,68h-4" stroke="#0000ff" stroke-width="1" fill="none">
+</path>
+<g fill="#0000ff" font-size="12" text-anchor="end">
+<text x="72" y="554">0</text>
+<text x="72" y="506">2 KiB</text>
+<text x="72" y="458">4 KiB</text>
+<text x="72" y="410">6 KiB</text>
+<text x="72" y="361">8 KiB</text>
+<text x="72" y="313">10 KiB</text>
+<text x="72" y="265">12 KiB</text>
+<text x="72" y="217">14 KiB</text>
+<text x="72" y="169">16 KiB</text>
+<text x="72" y="120">18 KiB</text>
+<text x="72" y="72">20 KiB</text>
+</g>
+<text transform="translate(23,309) rotate(-90)" text-anchor="middle" font-size="12" fill="#ff0000">heap</text>
+</g>
+<g class="axis-right">
+<path d="[17 commands, 4..733]" stroke="#0000ff" stroke-width="1" fill="none">
+</path>
+<g fill="#0000ff" font-size="12" text-anchor="start">
+<text x="740" y="554">0</text>
+<text x="740" y="524">1 B</text>
+<text x="740" y="494">2 B</text>
+<text x="740" y="464">3 B</text>
+<text x="740" y="434">4 B</text>
+<text x="740" y="404">5 B</text>
+<text x="740" y="374">6 B</text>
+<text x="740" y="343">7 B</text>
+<text x="740" y="313">8 B</text>
+<text x="740" y="283">9 B</text>
+<text x="740" y="253">10 B</text>
+<text x="740" y="223">11 B</text>
+<text x="740" y="193">12 B</text>
+<text x="740" y="163">13 B</text>
+<text x="740" y="133">14 B</text>
+<text x="740" y="102">15 B</text>
+<text x="740" y="72">16 B</text>
+</g>
+<text transform="translate(782,309) rotate(-90)" text-anchor="middle" font-size="12" fill="#00a000">stack</text>
+</g>
+<g class="axis-bottom">
+<path d="M79,550H733M79,550v4M144,550v4M209,550v4M275,550v4M340,550v4M406,550v4M471,550v4M536,550v4M602,550v4M667,550v4M733,550v4" stroke="#0000ff" stroke-width="1" fill="none">
+</path>
+<g fill="#0000ff" font-size="12">
+<text x="79" y="567" text-anchor="middle">0</text>
+<text x="144" y="567" text-anchor="middle">20</text>
+<text x="209" y="567" text-anchor="middle">40</text>
+<text x="275" y="567" text-anchor="middle">60</text>
+<text x="340" y="567" text-anchor="middle">80</text>
+<text x="406" y="567" text-anchor="middle">100</text>
+<text x="471" y="567" text-anchor="middle">120</text>
+<text x="536" y="567" text-anchor="middle">140</text>
+<text x="602" y="567" text-anchor="middle">160</text>
+<text x="667" y="567" text-anchor="middle">180</text>
+<text x="733" y="567" text-anchor="middle">200</text>
+</g>
+<text x="406" y="586" text-anchor="middle" font-size="12" fill="#0000ff">CPU ticks since start</text>
+</g>
+<g class="annotations">
+<circle cx="733" cy="79" r="4" fill="#ff0000" stroke="#ffffff" stroke-width="2" class="marker-peak-heap">
+</circle>
+<circle cx="733" cy="79" r="4" fill="#ffffff" stroke="#ff0000" stroke-width="2" class="marker-exit-heap">
+</circle>
+<g font-size="12" fill="#000000" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">
+<text x="726" y="99" text-anchor="end" class="label-peak-heap">peak heap 20 KiB at 200 ticks</text>
+<text x="726" y="115" text-anchor="end" class="label-exit-heap">20 KiB still allocated at exit</text>
+</g>
+</g>
+<g class="legend" font-size="12" fill="#0000ff">
+<path d="M14,22h19" stroke="#ff0000" stroke-width="2" fill="none">
+</path>
+<text x="38" y="26">heap</text>
+<path d="M85,22h19" stroke="#00a000" stroke-width="2" fill="none">
+</path>
+<text x="108" y="26">stack (right axis)</text>
+</g>
+<g class="notes">
+<rect x="14" y="35" width="772" height="21" rx="3" fill="#ffff99">
+</rect>
+<g fill="#000000" font-size="12">
+<text x="20" y="50">⚠ the header's end time (899999999900) is before its start time (900000000000)</text>
+</g>
+</g>
+</svg>
+`
+
+exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded fixtures > edge/sametime on the time axis 1`] = `
+<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600" viewBox="0 0 800 600" font-family="'DejaVu Sans', Verdana, sans-serif">
+<title>memory usage</title>
+<rect width="800" height="600" fill="#ffffff">
+</rect>
+<g class="grid">
+<path d="M83,551h650M83,503h650M83,455h650M83,406h650M83,358h650M83,310h650M83,262h650M83,214h650M83,165h650M83,117h650M83,69h650" stroke="#e6e8eb" stroke-width="1" fill="none">
+</path>
+</g>
+<path class="line-stack" d="M82,75H83V76H82Z" fill="#e8833a" fill-opacity="1">
+</path>
+<path class="halo-heap" d="M82,500L83,66H83V70L83,504H82Z" fill="#ffffff">
+</path>
+<path class="line-heap" d="M82,501L83,67H83V69L83,503H82Z" fill="#2f6fde">
+</path>
+<g class="axis-left">
+<path d="M83,550h-4M83,502h-4M83,454h-4M83,405h-4M83,357h-4M83,309h-4M83,261h-4M83,213h-4M83,164h-4M83,116h-4M83,68h-4" stroke="#b6bcc4" stroke-width="1" fill="none">
+</path>
+<g fill="#5b6470" font-size="12" text-anchor="end">
+<text x="76" y="554">0</text>
+<text x="76" y="506">100 B</text>
+<text x="76" y="458">200 B</text>
+<text x="76" y="410">300 B</text>
+<text x="76" y="361">400 B</text>
+<text x="76" y="313">500 B</text>
+<text x="76" y="265">600 B</text>
+<text x="76" y="217">700 B</text>
+<text x="76" y="169">800 B</text>
+<text x="76" y="120">900 B</text>
+<text x="76" y="72">1000 B</text>
+</g>
+<text transform="translate(23,309) rotate(-90)" text-anchor="middle" font-size="12" fill="#2f6fde">heap</text>
+</g>
+<g class="axis-right">
+<path d="M733,550h4M733,513h4M733,476h4M733,439h4M733,402h4M733,365h4M733,328h4M733,291h4M733,253h4M733,216h4M733,179h4M733,142h4M733,105h4M733,68h4" stroke="#b6bcc4" stroke-width="1" fill="none">
+</path>
+<g fill="#5b6470" font-size="12" text-anchor="start">
+<text x="740" y="554">0</text>
+<text x="740" y="517">5 B</text>
+<text x="740" y="480">10 B</text>
+<text x="740" y="443">15 B</text>
+<text x="740" y="406">20 B</text>
+<text x="740" y="369">25 B</text>
+<text x="740" y="332">30 B</text>
+<text x="740" y="295">35 B</text>
+<text x="740" y="258">40 B</text>
+<text x="740" y="221">45 B</text>
+<text x="740" y="183">50 B</text>
+<text x="740" y="146">55 B</text>
+<text x="740" y="109">60 B</text>
+<text x="740" y="72">65 B</text>
+</g>
+<text transform="translate(782,309) rotate(-90)" text-anchor="middle" font-size="12" fill="#e8833a">stack</text>
+</g>
+<g class="axis-bottom">
+<path d="M83,550H733M83,550v4M733,550v4" stroke="#b6bcc4" stroke-width="1" fill="none">
+</path>
+<g fill="#5b6470" font-size="12">
+<text x="83" y="567" text-anchor="middle">0</text>
+<text x="733" y="567" text-anchor="middle">1</text>
+</g>
+<text x="408" y="586" text-anchor="middle" font-size="12" fill="#5b6470">CPU ticks since start</text>
+</g>
+<g class="annotations">
+<circle cx="83" cy="68" r="4" fill="#2f6fde" stroke="#ffffff" stroke-width="2" class="marker-peak-heap">
+</circle>
+<circle cx="83" cy="68" r="4" fill="#ffffff" stroke="#2f6fde" stroke-width="2" class="marker-exit-heap">
+</circle>
+<g font-size="12" fill="#1f2328" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">
+<text x="90" y="87" text-anchor="start" class="label-peak-heap">peak heap 1000 B at 0 ticks</text>
+<text x="90" y="103" text-anchor="start" class="label-exit-heap">1000 B still allocated at exit</text>
+</g>
+</g>
+<g class="legend" font-size="12" fill="#5b6470">
+<path d="M14,22h19" stroke="#2f6fde" stroke-width="3" fill="none">
+</path>
+<text x="38" y="26">heap</text>
+<path d="M85,22h19" stroke="#e8833a" stroke-width="3" fill="none" stroke-opacity="1">
+</path>
+<text x="108" y="26">stack (right axis)</text>
+</g>
+<g class="notes">
+<rect x="14" y="35" width="772" height="21" rx="3" fill="#fff4e0">
+</rect>
+<g fill="#8a4b00" font-size="12">
+<text x="20" y="50">⚠ every entry has the same time: the time axis cannot spread them (the calls axis can)</text>
+</g>
+</g>
+</svg>
+`
+
 exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded fixtures > header-only 1`] = `
 <svg xmlns="http://www.w3.org/2000/svg" width="800" height="600" viewBox="0 0 800 600" font-family="'DejaVu Sans', Verdana, sans-serif">
 <title>memory usage</title>
@@ -68,15 +262,15 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <path d="[15 commands, 66..641]" stroke="#2b313b" stroke-width="1" fill="none">
 </path>
 </g>
-<path class="line-stack" d="[1230 commands, 81..722]" fill="#ffa04d" fill-opacity="0">
+<path class="line-stack" d="[1274 commands, 81..722]" fill="#ffa04d" fill-opacity="0">
 </path>
-<path class="halo-total" d="[1231 commands, 81..722]" fill="#161a21">
+<path class="halo-total" d="[1236 commands, 81..722]" fill="#161a21">
 </path>
-<path class="line-total" d="[1231 commands, 81..722]" fill="#c39bf0">
+<path class="line-total" d="[1238 commands, 81..722]" fill="#c39bf0">
 </path>
-<path class="halo-heap" d="[1135 commands, 81..722]" fill="#161a21">
+<path class="halo-heap" d="[1137 commands, 81..722]" fill="#161a21">
 </path>
-<path class="line-heap" d="[1135 commands, 81..722]" fill="#5b9cf5">
+<path class="line-heap" d="[1137 commands, 81..722]" fill="#5b9cf5">
 </path>
 <g class="axis-left">
 <path d="M81,550h-4M81,515h-4M81,481h-4M81,446h-4M81,411h-4M81,377h-4M81,342h-4M81,308h-4M81,273h-4M81,238h-4M81,204h-4M81,169h-4M81,134h-4M81,100h-4M81,65h-4" stroke="#4a5260" stroke-width="1" fill="none">
@@ -674,15 +868,15 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <path d="M85,551h637M85,503h637M85,455h637M85,406h637M85,358h637M85,310h637M85,262h637M85,214h637M85,165h637M85,117h637M85,69h637" stroke="#e6e8eb" stroke-width="1" fill="none">
 </path>
 </g>
-<path class="line-stack" d="[997 commands, 79..722]" fill="#e8833a" fill-opacity="1">
+<path class="line-stack" d="[1069 commands, 79..722]" fill="#e8833a" fill-opacity="1">
 </path>
-<path class="halo-total" d="[1144 commands, 86..722]" fill="#ffffff">
+<path class="halo-total" d="[1158 commands, 86..722]" fill="#ffffff">
 </path>
-<path class="line-total" d="[1144 commands, 86..722]" fill="#7b4fc9">
+<path class="line-total" d="[1165 commands, 86..722]" fill="#7b4fc9">
 </path>
-<path class="halo-heap" d="[1143 commands, 86..722]" fill="#ffffff">
+<path class="halo-heap" d="[1154 commands, 86..722]" fill="#ffffff">
 </path>
-<path class="line-heap" d="[1143 commands, 86..722]" fill="#2f6fde">
+<path class="line-heap" d="[1160 commands, 86..722]" fill="#2f6fde">
 </path>
 <g class="axis-left">
 <path d="M85,550h-4M85,502h-4M85,454h-4M85,405h-4M85,357h-4M85,309h-4M85,261h-4M85,213h-4M85,164h-4M85,116h-4M85,68h-4" stroke="#b6bcc4" stroke-width="1" fill="none">
