@@ -32,7 +32,7 @@ export async function benchChart(summary: ProfileSummary, runs = 20): Promise<Re
   for (const chartCase of CASES) {
     const options: PlotOptions = { ...defaultPlotOptions(), ...chartCase.options };
     const svg = renderChartSvg(summary, options);
-    results[`${chartCase.name} svg`] = await timeMs(() => renderChartSvg(summary, options), runs, 3);
+    results[`${chartCase.name} svg`] = await timeMs(() => renderChartSvg(summary, options), runs, 10);
     results[`${chartCase.name} png`] = await timeMs(() => rasterizeSvg(svg, { format: 'png', scale: options.scale }), runs, 3);
   }
   return results;
