@@ -1,0 +1,30 @@
+/**
+ * Cache keys. A profile's id is the sha256 of its uncompressed bytes; its summary is stored
+ * under the id and the summary version; a render under a sha256 over everything that decides
+ * its bytes (id, summary version, normalised options, renderer version), which is also its ETag.
+ */
+import { createHash } from 'node:crypto';
+import { SUMMARY_VERSION } from '../aggregate/summary.js';
+import { normalizePlotOptions, type PlotOptions } from '../options/plot-options.js';
+import { RENDERER_VERSION } from '../render/render-plot.js';
+
+export const PROFILE_ID_PATTERN = /^[0-9a-f]{64}$/;
+
+export function isProfileId(text: string): boolean {
+  return PROFILE_ID_PATTERN.test(text);
+}
+
+export function summaryKey(id: string): string {
+  return `summary:${id}:v${SUMMARY_VERSION}`;
+}
+
+/** sha256 hex naming one rendered image: same id and same picture options → same hash. */
+export function renderHash(id: string, options: PlotOptions): string {
+  return createHash('sha256')
+    .update(`${id}\n${SUMMARY_VERSION}\n${normalizePlotOptions(options)}\n${RENDERER_VERSION}`)
+    .digest('hex');
+}
+
+export function renderKey(hash: string): string {
+  return `render:${hash}`;
+}

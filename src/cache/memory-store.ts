@@ -1,0 +1,117 @@
+/**
+ * A small in-process LRU of bytes, bounded in total size: the hot tier in front of the
+ * filesystem or Redis store, so that a popular embedded image is answered from memory.
+ */
+import type { CacheStore } from './store.js';
+
+export class MemoryStore implements CacheStore {
+  readonly kind = 'memory';
+  readonly maxBytes: number;
+  /** Entries larger than this are not kept (they would push out many small hot ones). */
+  readonly maxEntryBytes: number;
+  private readonly entries = new Map<string, Buffer>();
+  private totalBytes = 0;
+
+  constructor(options: { maxBytes: number; maxEntryBytes?: number }) {
+    this.maxBytes = options.maxBytes;
+    this.maxEntryBytes = options.maxEntryBytes ?? Math.max(1, Math.floor(options.maxBytes / 8));
+  }
+
+  get size(): number {
+    return this.totalBytes;
+  }
+
+  /** Synchronous lookup for the hot path. */
+  peek(key: string): Buffer | null {
+    const value = this.entries.get(key);
+    if (value === undefined) return null;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  put(key: string, value: Buffer): void {
+    this.remove(key);
+    if (value.length > this.maxEntryBytes || value.length > this.maxBytes) return;
+    this.entries.set(key, value);
+    this.totalBytes += value.length;
+    while (this.totalBytes > this.maxBytes) {
+      const oldest = this.entries.keys().next().value as string;
+      this.remove(oldest);
+    }
+  }
+
+  private remove(key: string): boolean {
+    const old = this.entries.get(key);
+    if (old === undefined) return false;
+    this.totalBytes -= old.length;
+    this.entries.delete(key);
+    return true;
+  }
+
+  async get(key: string): Promise<Buffer | null> {
+    return this.peek(key);
+  }
+
+  async set(key: string, value: Buffer): Promise<void> {
+    this.put(key, value);
+  }
+
+  async has(key: string): Promise<boolean> {
+    return this.entries.has(key);
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return this.remove(key);
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.entries.clear();
+    this.totalBytes = 0;
+  }
+}
+
+/** A memory tier in front of a store: reads fill the tier, writes go through to the store. */
+export class TieredStore implements CacheStore {
+  readonly kind: string;
+  constructor(
+    readonly front: MemoryStore,
+    readonly back: CacheStore,
+  ) {
+    this.kind = `memory+${back.kind}`;
+  }
+
+  async get(key: string): Promise<Buffer | null> {
+    const hot = this.front.peek(key);
+    if (hot) return hot;
+    const value = await this.back.get(key);
+    if (value) this.front.put(key, value);
+    return value;
+  }
+
+  async set(key: string, value: Buffer): Promise<void> {
+    await this.back.set(key, value);
+    this.front.put(key, value);
+  }
+
+  async has(key: string): Promise<boolean> {
+    return (await this.front.has(key)) || this.back.has(key);
+  }
+
+  async delete(key: string): Promise<boolean> {
+    const front = await this.front.delete(key);
+    const back = await this.back.delete(key);
+    return front || back;
+  }
+
+  ping(): Promise<void> {
+    return this.back.ping();
+  }
+
+  async close(): Promise<void> {
+    await this.front.close();
+    await this.back.close();
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The service's configuration, read from the environment once at start and validated: every
+ * bad value is reported at once, each naming the variable, what it received and what it accepts.
+ */
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Filesystem cache (the embedded default store): directory and size bound. */
+  cacheDir: string;
+  cacheMaxBytes: number;
+  /** When set, summaries and renders live in Redis (shared by replicas) instead of cacheDir. */
+  redisUrl: string | null;
+  /** Size bound of the per-process in-memory tier for hot renders (0 disables it). */
+  memoryCacheBytes: number;
+  /** Largest upload, counted on the uncompressed bytes (a gzip bomb stops there). */
+  maxUploadBytes: number;
+  /** Bearer tokens accepted for uploads; empty: uploads are open. */
+  apiTokens: string[];
+  /** Renders running at once, and renders allowed to wait for a slot before 503. */
+  renderConcurrency: number;
+  renderQueue: number;
+  /** Uploads being read at once before 503. */
+  uploadConcurrency: number;
+  renderTimeoutMs: number;
+  /** Whole request, upload included. */
+  requestTimeoutMs: number;
+  /** A socket idle for this long (e.g. an upload that stalls) is closed. */
+  idleTimeoutMs: number;
+  /** Event-loop delay above which requests get 503 (0: not checked). */
+  maxEventLoopDelayMs: number;
+  /** Base of the absolute URLs in responses (behind a proxy); null: from the request's Host. */
+  publicUrl: string | null;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kb: 1000,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1000 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1000 ** 3,
+  gib: 1024 ** 3,
+  t: 1024 ** 4,
+  tb: 1000 ** 4,
+  tib: 1024 ** 4,
+};
+
+/** "1073741824", "512MiB", "4G", "1.5GB" → bytes; null when not a size. */
+export function parseByteSize(text: string): number | null {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(text);
+  if (!match) return null;
+  const unit = UNITS[match[2].toLowerCase()];
+  if (unit === undefined) return null;
+  const value = Math.floor(Number(match[1]) * unit);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export const CONFIG_VARIABLES = [
+  ['PORT', '8080', 'TCP port to listen on.'],
+  ['HOST', '0.0.0.0', 'Address to listen on (127.0.0.1 for local only, :: for IPv6).'],
+  ['MEMPLOT_CACHE_DIR', '.memplot-cache', 'Directory of the filesystem cache (used when MEMPLOT_REDIS_URL is not set). Survives restarts.'],
+  ['MEMPLOT_CACHE_MAX_BYTES', '1GiB', 'Size bound of the filesystem cache; least recently used entries are evicted past it.'],
+  ['MEMPLOT_REDIS_URL', '(unset)', 'redis:// or rediss:// URL: summaries and renders are stored in Redis, shared by every replica.'],
+  ['MEMPLOT_MEMORY_CACHE_BYTES', '64MiB', 'In-memory tier in front of the store for hot renders (0 disables).'],
+  ['MEMPLOT_MAX_UPLOAD_BYTES', '4GiB', 'Largest upload, counted after decompression (413 past it).'],
+  ['MEMPLOT_API_TOKENS', '(unset)', 'Comma-separated bearer tokens required for uploads (POST). GETs by id stay open.'],
+  ['MEMPLOT_RENDER_CONCURRENCY', 'CPU count', 'Renders running at once.'],
+  ['MEMPLOT_RENDER_QUEUE', '64', 'Renders allowed to wait for a slot; more get 503 with Retry-After.'],
+  ['MEMPLOT_UPLOAD_CONCURRENCY', '4', 'Uploads read at once; more get 503 with Retry-After.'],
+  ['MEMPLOT_RENDER_TIMEOUT_MS', '30000', 'A render taking longer answers 503.'],
+  ['MEMPLOT_REQUEST_TIMEOUT_MS', '600000', 'Whole request, upload included.'],
+  ['MEMPLOT_IDLE_TIMEOUT_MS', '60000', 'A connection idle this long (e.g. a stalled upload) is closed.'],
+  ['MEMPLOT_MAX_EVENT_LOOP_DELAY_MS', '1000', 'Event-loop delay above which requests get 503 (0: not checked).'],
+  ['MEMPLOT_PUBLIC_URL', '(unset)', 'Base of absolute URLs in responses, e.g. https://memplot.example.com behind a proxy.'],
+  ['LOG_LEVEL', 'info', `One of ${LOG_LEVELS.join(', ')}.`],
+] as const;
+
+type Env = Record<string, string | undefined>;
+
+/** The configuration from an environment (process.env by default); throws ConfigError listing every problem. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      problems.push(`${name}: expected an integer from ${min} to ${max}, received ${JSON.stringify(raw)}`);
+      return fallback;
+    }
+    return value;
+  };
+  const bytes = (name: string, fallback: number, min: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const value = parseByteSize(raw);
+    if (value === null || value < min) {
+      problems.push(`${name}: expected a size in bytes of at least ${min} such as 1073741824, 512MiB or 4GiB, received ${JSON.stringify(raw)}`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, protocols: string[]): string | null => {
+    const raw = text(name);
+    if (raw === undefined) return null;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) throw new Error('protocol');
+      return name === 'MEMPLOT_PUBLIC_URL' ? raw.replace(/\/+$/, '') : raw;
+    } catch {
+      problems.push(`${name}: expected a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}, received ${JSON.stringify(raw)}`);
+      return null;
+    }
+  };
+
+  const port = integer('PORT', 8080, 0, 65535);
+  const host = text('HOST') ?? '0.0.0.0';
+  const cacheDir = resolve(cwd, text('MEMPLOT_CACHE_DIR') ?? '.memplot-cache');
+  const cacheMaxBytes = bytes('MEMPLOT_CACHE_MAX_BYTES', 1024 ** 3, 1024 * 1024);
+  const redisUrl = url('MEMPLOT_REDIS_URL', ['redis:', 'rediss:']);
+  const memoryCacheBytes = bytes('MEMPLOT_MEMORY_CACHE_BYTES', 64 * 1024 ** 2, 0);
+  const maxUploadBytes = bytes('MEMPLOT_MAX_UPLOAD_BYTES', 4 * 1024 ** 3, 48);
+  const tokensRaw = text('MEMPLOT_API_TOKENS');
+  const apiTokens = tokensRaw === undefined ? [] : tokensRaw.split(',').map((t) => t.trim()).filter((t) => t.length > 0);
+  if (tokensRaw !== undefined) {
+    const short = apiTokens.filter((t) => t.length < 16);
+    if (apiTokens.length === 0) problems.push('MEMPLOT_API_TOKENS: expected comma-separated tokens, received only separators');
+    if (short.length > 0) problems.push(`MEMPLOT_API_TOKENS: each token needs at least 16 characters (${short.length} shorter; e.g. openssl rand -hex 32)`);
+  }
+  const renderConcurrency = integer('MEMPLOT_RENDER_CONCURRENCY', availableParallelism(), 1, 1024);
+  const renderQueue = integer('MEMPLOT_RENDER_QUEUE', 64, 0, 100000);
+  const uploadConcurrency = integer('MEMPLOT_UPLOAD_CONCURRENCY', 4, 1, 1024);
+  const renderTimeoutMs = integer('MEMPLOT_RENDER_TIMEOUT_MS', 30_000, 100, 3_600_000);
+  const requestTimeoutMs = integer('MEMPLOT_REQUEST_TIMEOUT_MS', 600_000, 1000, 86_400_000);
+  const idleTimeoutMs = integer('MEMPLOT_IDLE_TIMEOUT_MS', 60_000, 1000, 86_400_000);
+  const maxEventLoopDelayMs = integer('MEMPLOT_MAX_EVENT_LOOP_DELAY_MS', 1000, 0, 600_000);
+  const publicUrl = url('MEMPLOT_PUBLIC_URL', ['http:', 'https:']);
+  const logLevel = (text('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, received ${JSON.stringify(env.LOG_LEVEL)}`);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    host,
+    cacheDir,
+    cacheMaxBytes,
+    redisUrl,
+    memoryCacheBytes,
+    maxUploadBytes,
+    apiTokens,
+    renderConcurrency,
+    renderQueue,
+    uploadConcurrency,
+    renderTimeoutMs,
+    requestTimeoutMs,
+    idleTimeoutMs,
+    maxEventLoopDelayMs,
+    publicUrl,
+    logLevel,
+  };
+}
