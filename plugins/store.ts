@@ -1,0 +1,47 @@
+import fp from 'fastify-plugin';
+import type { AppOptions } from '../src/app.js';
+import { FileStore } from '../src/cache/fs-store.js';
+import { MemoryStore, TieredStore } from '../src/cache/memory-store.js';
+import { RedisStore } from '../src/cache/redis-store.js';
+import type { CacheStore } from '../src/cache/store.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: CacheStore;
+  }
+}
+
+/**
+ * The cache store: Redis when MEMPLOT_REDIS_URL is set (shared by replicas), else the embedded
+ * filesystem store; with a small in-memory tier in front for hot renders.
+ */
+export default fp(
+  async (fastify, opts: AppOptions) => {
+    const { config, metrics } = fastify;
+    let back: CacheStore;
+    let owned = false;
+    if (opts.store) {
+      back = opts.store;
+    } else if (config.redisUrl) {
+      back = await RedisStore.open({ url: config.redisUrl });
+      owned = true;
+    } else {
+      back = await FileStore.open({
+        dir: config.cacheDir,
+        maxBytes: config.cacheMaxBytes,
+        onCorrupt: (key, reason) => {
+          metrics.corruptEntries.inc();
+          fastify.log.warn({ key, reason }, 'corrupt cache entry removed');
+        },
+      });
+      owned = true;
+    }
+    const store = config.memoryCacheBytes > 0 ? new TieredStore(new MemoryStore({ maxBytes: config.memoryCacheBytes }), back) : back;
+    fastify.log.info({ store: store.kind, dir: back instanceof FileStore ? back.dir : undefined }, 'cache store ready');
+    fastify.decorate('store', store);
+    fastify.addHook('onClose', async () => {
+      if (owned) await store.close();
+    });
+  },
+  { name: 'store', dependencies: ['config', 'metrics'] },
+);

@@ -1,0 +1,103 @@
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { Readable } from 'node:stream';
+import type { IngestResult } from '../src/cache/profile-service.js';
+import { BadUpload, MissingFile, UnexpectedFile, UnsupportedMediaType, UploadTooLarge } from '../src/http-errors.js';
+
+export interface Upload {
+  ingest: IngestResult;
+  /** Multipart fields other than the file (plot options), in order, last value wins. */
+  fields: Record<string, string>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Streams the request's .mem upload (multipart part "file", or the raw body) into the profiles service. */
+    readUpload(request: FastifyRequest): Promise<Upload>;
+  }
+}
+
+export const RAW_CONTENT_TYPES = ['application/octet-stream', 'application/gzip', 'application/x-gzip'];
+const ENCODINGS = new Set(['identity', 'gzip', 'x-gzip']);
+
+function hasClientStatus(error: unknown): boolean {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/**
+ * The bytes of an upload stream as the summariser reads them. Stream failures (a client that
+ * goes away, broken multipart framing) become 400s, a multipart file cut at the size limit a
+ * 413, and the stream is never destroyed on an early stop so the error response can be sent.
+ */
+async function* uploadBytes(stream: Readable & { truncated?: boolean }, limit: number): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of stream.iterator({ destroyOnReturn: false })) yield chunk as Uint8Array;
+  } catch (error) {
+    if (hasClientStatus(error)) throw error;
+    throw new BadUpload((error as Error).message);
+  }
+  if (stream.truncated) throw new UploadTooLarge(limit);
+}
+
+/**
+ * Uploads are streams end to end: multipart through @fastify/multipart (never buffered whole,
+ * never spooled to disk) and raw bodies (application/octet-stream, gzip) passed through as the
+ * request stream. No other body type is parsed: anything else is a 415 before it is read.
+ */
+export default fp(
+  async (fastify) => {
+    const { config, profiles } = fastify;
+    const limit = config.maxUploadBytes;
+    fastify.removeAllContentTypeParsers();
+    await fastify.register(multipart, {
+      throwFileSizeLimit: true,
+      limits: { fileSize: limit, files: 1, fields: 20, fieldNameSize: 100, fieldSize: 1024, parts: 21, headerPairs: 100 },
+    });
+    fastify.addContentTypeParser(RAW_CONTENT_TYPES, (_request, payload, done) => done(null, payload));
+
+    /** After a failure, the rest of the body is read and dropped so that the response reaches the client. */
+    function drain(request: FastifyRequest): void {
+      const raw = request.raw;
+      if (raw.complete || raw.destroyed) return;
+      raw.unpipe();
+      raw.resume();
+    }
+
+    async function readUpload(request: FastifyRequest): Promise<Upload> {
+      const length = Number(request.headers['content-length']);
+      const sizeHint = Number.isFinite(length) ? length : undefined;
+      try {
+        // A body far larger than the limit cannot decompress to less: refuse it before reading.
+        if (sizeHint !== undefined && sizeHint > limit + Math.ceil(limit / 100) + 65536) throw new UploadTooLarge(limit);
+        const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase();
+        if (!ENCODINGS.has(encoding)) throw new UnsupportedMediaType(`Content-Encoding ${encoding} is not supported: send the file as is or gzip'd`);
+        if (request.isMultipart()) {
+          const fields: Record<string, string> = {};
+          let ingest: IngestResult | undefined;
+          for await (const part of request.parts()) {
+            if (part.type === 'file') {
+              if (part.fieldname !== 'file' || ingest) throw new UnexpectedFile(part.fieldname);
+              ingest = await profiles.ingest(uploadBytes(part.file, limit), sizeHint);
+            } else {
+              fields[part.fieldname] = String(part.value);
+            }
+          }
+          if (!ingest) throw new MissingFile();
+          return { ingest, fields };
+        }
+        const body = request.body;
+        if (!(body instanceof Readable)) {
+          throw new UnsupportedMediaType(`an upload needs a body of type multipart/form-data or ${RAW_CONTENT_TYPES.join(', ')}`);
+        }
+        return { ingest: await profiles.ingest(uploadBytes(body, limit), sizeHint), fields: {} };
+      } catch (error) {
+        drain(request);
+        throw error;
+      }
+    }
+    fastify.decorate('readUpload', readUpload);
+  },
+  { name: 'uploads', dependencies: ['config', 'profiles'] },
+);

@@ -1,0 +1,29 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { renderOpenApiHtml } from '../src/openapi-html.js';
+
+/** Browsers ask for text/html first; API clients and curl (*\/*) get JSON. */
+function wantsHtml(accept: string | undefined): boolean {
+  return accept !== undefined && /text\/html/i.test(accept) && !/application\/json/i.test(accept);
+}
+
+/** GET /docs: the OpenAPI document (JSON), or a readable page for browsers; GET /docs/openapi.json: always JSON. */
+const docs: FastifyPluginAsync = async (fastify) => {
+  let html: string | undefined;
+  const schema = { tags: ['operations'], summary: 'This API as OpenAPI 3 (JSON; a readable page for browsers asking text/html)' };
+
+  fastify.get('/docs', { schema }, async (request, reply) => {
+    const spec = fastify.swagger();
+    if (wantsHtml(request.headers.accept)) {
+      html ??= renderOpenApiHtml(spec as never);
+      reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").type('text/html; charset=utf-8');
+      return html;
+    }
+    return reply.type('application/json; charset=utf-8').send(JSON.stringify(spec));
+  });
+
+  fastify.get('/docs/openapi.json', { schema: { ...schema, summary: 'This API as OpenAPI 3 (JSON)' } }, async (_request, reply) =>
+    reply.type('application/json; charset=utf-8').send(JSON.stringify(fastify.swagger())),
+  );
+};
+
+export default docs;

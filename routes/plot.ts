@@ -1,0 +1,43 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { NotAcceptable } from '../src/http-errors.js';
+import { ACCEPTABLE_TYPES, formatFromAccept, plotHeaders, plotOptionsQuerySchema, plotPath } from '../src/http-helpers.js';
+import { parsePlotOptions } from '../src/options/plot-options.js';
+import { errorResponses, imageResponse } from '../src/http-schemas.js';
+
+/** POST /plot: upload a .mem file, get the chart back (curl -F file=@x.mem host/plot -o x.png). */
+const plot: FastifyPluginAsync = async (fastify) => {
+  fastify.post(
+    '/plot',
+    {
+      config: { upload: true },
+      schema: {
+        tags: ['charts'],
+        summary: 'Draw a chart from an uploaded .mem file',
+        description:
+          'Body: multipart/form-data with the file in part `file` (options may also be sent as fields), or the raw ' +
+          'file as application/octet-stream; gzip is detected by its magic bytes. The format comes from `format`, ' +
+          'else from Accept (PNG for */*). The response links to the stored profile (X-Profile-Id, Link, Content-Location).',
+        querystring: plotOptionsQuerySchema(),
+        security: [{ bearer: [] }],
+        response: { 200: imageResponse('The chart'), ...errorResponses(400, 401, 406, 413, 415, 422, 503) },
+      },
+    },
+    async (request, reply) => {
+      const query = request.query as Record<string, unknown>;
+      parsePlotOptions(query); // a bad option is a 400 before the upload is read
+      const { ingest, fields } = await fastify.readUpload(request);
+      const raw = { ...query, ...fields };
+      const format = raw.format === undefined ? formatFromAccept(request.headers.accept) : undefined;
+      if (format === null) throw new NotAcceptable(request.headers.accept, ACCEPTABLE_TYPES);
+      const options = parsePlotOptions(raw, format ? { format } : {});
+      const id = ingest.summary.id;
+      const rendered = await fastify.profiles.plot(id, options, ingest.summary);
+      if (!rendered) throw new Error(`profile ${id} vanished between upload and render`);
+      reply.headers(plotHeaders(rendered.hash, id, rendered.contentType, options.format));
+      reply.header('content-location', plotPath(id, options)).header('vary', 'Accept');
+      return reply.send(rendered.body);
+    },
+  );
+};
+
+export default plot;

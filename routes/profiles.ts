@@ -1,0 +1,106 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ProfileSummary } from '../src/aggregate/summary.js';
+import { ProfileNotFound } from '../src/http-errors.js';
+import { etagMatches, IMMUTABLE, plotHeaders, plotOptionsQuerySchema, profileUrls } from '../src/http-helpers.js';
+import { errorResponses, imageResponse, profileIdParam, profileSchema } from '../src/http-schemas.js';
+import { OUTPUT_FORMATS, parsePlotOptions, type OutputFormat, type PlotOptions } from '../src/options/plot-options.js';
+
+/** Content-addressed profiles: upload once (the CI call), then stats and charts by id, forever cacheable. */
+const profiles: FastifyPluginAsync = async (fastify) => {
+  const { config } = fastify;
+
+  function baseUrl(request: FastifyRequest): string {
+    return config.publicUrl ?? `${request.protocol}://${request.host}`;
+  }
+
+  function profileBody(request: FastifyRequest, id: string, summary: ProfileSummary, options: Partial<PlotOptions> = {}) {
+    return { id, stats: summary.stats, warnings: summary.stats.warnings, urls: profileUrls(baseUrl(request), id, options) };
+  }
+
+  fastify.post(
+    '/profiles',
+    {
+      config: { upload: true },
+      schema: {
+        tags: ['profiles'],
+        summary: 'Upload a .mem file; get its id, stats and chart URLs',
+        description:
+          'Same body as POST /plot. The id is the sha256 of the uncompressed bytes, so uploading the same file twice ' +
+          'gives the same id (200 instead of 201). Plot options given here are carried into the returned chart URLs.',
+        querystring: plotOptionsQuerySchema(['format']),
+        security: [{ bearer: [] }],
+        response: {
+          200: { description: 'Already known', ...profileSchema },
+          201: { description: 'Stored', ...profileSchema },
+          ...errorResponses(400, 401, 413, 415, 422, 503),
+        },
+      },
+    },
+    async (request, reply) => {
+      const query = request.query as Record<string, unknown>;
+      parsePlotOptions(query);
+      const { ingest, fields } = await fastify.readUpload(request);
+      const options = parsePlotOptions({ ...query, ...fields });
+      const { summary, created } = ingest;
+      fastify.metrics.uploads.inc({ result: created ? 'created' : 'known' });
+      reply.code(created ? 201 : 200).header('location', `/profiles/${summary.id}`);
+      return profileBody(request, summary.id, summary, options);
+    },
+  );
+
+  fastify.get(
+    '/profiles/:id',
+    {
+      schema: {
+        tags: ['profiles'],
+        summary: 'The stats of a stored profile',
+        params: { type: 'object', required: ['id'], properties: { id: profileIdParam } },
+        response: { 200: { description: 'The profile', ...profileSchema }, ...errorResponses(400, 404, 503) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const summary = await fastify.profiles.getSummary(id);
+      if (!summary) throw new ProfileNotFound(id);
+      reply.header('cache-control', 'public, max-age=86400');
+      return profileBody(request, id, summary);
+    },
+  );
+
+  fastify.get(
+    '/profiles/:id/plot.:format',
+    {
+      schema: {
+        tags: ['profiles'],
+        summary: 'A chart of a stored profile',
+        description:
+          'Rendered from the stored summary, once per distinct set of options, then served from the cache. The URL ' +
+          'never changes meaning: Cache-Control immutable for a year, ETag, If-None-Match → 304. Embed it with <img src>.',
+        params: {
+          type: 'object',
+          required: ['id', 'format'],
+          properties: { id: profileIdParam, format: { type: 'string', enum: [...OUTPUT_FORMATS] } },
+        },
+        querystring: plotOptionsQuerySchema(['format']),
+        response: { 200: imageResponse('The chart'), 304: { description: 'Not modified', type: 'null' }, ...errorResponses(400, 404, 503) },
+      },
+    },
+    async (request, reply) => {
+      const { id, format } = request.params as { id: string; format: OutputFormat };
+      const options = parsePlotOptions({ ...(request.query as Record<string, unknown>), format });
+      const ifNoneMatch = request.headers['if-none-match'];
+      if (ifNoneMatch) {
+        const hash = fastify.profiles.renderHashOf(id, options);
+        if (etagMatches(ifNoneMatch, `"${hash}"`) && (await fastify.profiles.hasProfile(id))) {
+          return reply.code(304).header('etag', `"${hash}"`).header('cache-control', IMMUTABLE).send();
+        }
+      }
+      const rendered = await fastify.profiles.plot(id, options);
+      if (!rendered) throw new ProfileNotFound(id);
+      reply.headers(plotHeaders(rendered.hash, id, rendered.contentType, options.format));
+      return reply.send(rendered.body);
+    },
+  );
+};
+
+export default profiles;

@@ -1,0 +1,52 @@
+/**
+ * The memplot HTTP app as a Fastify plugin: configuration, cache store, services and HTTP
+ * concerns are autoloaded from plugins/, then the endpoints from routes/. One error handler
+ * answers every failure as JSON `{error, message, hint?}`: honest 4xx for client mistakes,
+ * masked 5xx for server faults (logged in full).
+ */
+import AutoLoad from '@fastify/autoload';
+import type { FastifyInstance } from 'fastify';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CacheStore } from './cache/store.js';
+import type { ProfileServiceOptions } from './cache/profile-service.js';
+import type { Config } from './config.js';
+import { httpErrorReply, RouteNotFound } from './http-errors.js';
+
+export interface AppOptions {
+  /** Validated configuration; default loadConfig(process.env). */
+  config?: Config;
+  /** A store to use instead of the one the configuration names (the caller closes it). */
+  store?: CacheStore;
+  /** Replaces the renderer (tests slow it down to fill the render queue). */
+  render?: ProfileServiceOptions['render'];
+}
+
+// src/app.ts → the repository root; dist/src/app.js → dist/ (where plugins/ and routes/ are compiled).
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
+  fastify.setErrorHandler((error, request, reply) => {
+    const { statusCode, body, headers } = httpErrorReply(error);
+    if (statusCode >= 500 && statusCode !== 503) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ status: statusCode, error: body.error, reason: body.message }, 'request refused');
+    for (const [name, value] of Object.entries(headers)) if (!reply.hasHeader(name)) reply.header(name, value);
+    reply.removeHeader('content-security-policy');
+    reply.removeHeader('etag');
+    reply.removeHeader('cache-control');
+    return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
+  });
+
+  // Every answer carries its request id, the key to its log lines.
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  fastify.setNotFoundHandler((request, reply) => {
+    const error = new RouteNotFound(request.method, request.url.split('?')[0]);
+    return reply.code(404).type('application/json; charset=utf-8').send({ error: error.code, message: error.message, hint: 'see GET /docs' });
+  });
+
+  await fastify.register(AutoLoad, { dir: join(ROOT, 'plugins'), options: opts, forceESM: true });
+  await fastify.register(AutoLoad, { dir: join(ROOT, 'routes'), options: opts, forceESM: true });
+}

@@ -1,0 +1,74 @@
+/**
+ * The HTTP error catalog and the one mapping from any error to a status and a JSON body
+ * `{error, message, hint?}`. Client mistakes get their honest 4xx with what was wrong;
+ * server faults get a 5xx whose message is masked (details go to the log only).
+ */
+import createError from '@fastify/error';
+import { InputTooLargeError, MemFormatError } from './format/errors.js';
+import { BusyError, WorkTimeoutError } from './cache/limiter.js';
+import { StoreUnavailableError } from './cache/store.js';
+import { PlotOptionError } from './options/plot-options.js';
+
+export const Unauthorized = createError('UNAUTHORIZED', 'a valid bearer token is required to upload (Authorization: Bearer <token>)', 401);
+export const ProfileNotFound = createError('PROFILE_NOT_FOUND', 'no profile with id %s here; upload the file with POST /profiles', 404);
+export const RouteNotFound = createError('ROUTE_NOT_FOUND', 'no route %s %s', 404);
+export const MissingFile = createError('MISSING_FILE', 'the multipart upload has no part named "file"', 400);
+export const UnexpectedFile = createError('UNEXPECTED_FILE', 'unexpected file part "%s": send one part named "file"', 400);
+export const BadUpload = createError('BAD_UPLOAD', 'the upload could not be read: %s', 400);
+export const UploadTooLarge = createError('UPLOAD_TOO_LARGE', 'the upload exceeds the limit of %s bytes', 413);
+export const UnsupportedMediaType = createError('UNSUPPORTED_MEDIA_TYPE', '%s', 415);
+export const NotAcceptable = createError('NOT_ACCEPTABLE', 'none of the accepted types (%s) can be produced; ask for one of %s', 406);
+
+export interface HttpErrorReply {
+  statusCode: number;
+  body: { error: string; message: string; hint?: string; [extra: string]: unknown };
+  headers: Record<string, string>;
+}
+
+const UPLOAD_HINT = 'send the .mem file (or its gzip) as multipart field "file" (curl -F file=@x.mem) or as a raw body (curl --data-binary @x.mem -H "Content-Type: application/octet-stream")';
+
+/** Status, body and headers for any error thrown while answering a request. */
+export function httpErrorReply(error: unknown): HttpErrorReply {
+  const headers: Record<string, string> = {};
+  if (error instanceof PlotOptionError) {
+    return {
+      statusCode: 400,
+      body: { error: 'BAD_OPTION', message: error.message, hint: `${error.option} must be ${error.allowed}`, option: error.option, value: error.value, allowed: error.allowed },
+      headers,
+    };
+  }
+  if (error instanceof MemFormatError) {
+    return { statusCode: 422, body: { error: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }, headers };
+  }
+  if (error instanceof InputTooLargeError) {
+    return {
+      statusCode: 413,
+      body: { error: error.code, message: error.message, hint: 'the limit is set by MEMPLOT_MAX_UPLOAD_BYTES', limit: error.limit },
+      headers,
+    };
+  }
+  if (error instanceof BusyError || error instanceof WorkTimeoutError) {
+    headers['retry-after'] = String(error.retryAfterSeconds);
+    return { statusCode: 503, body: { error: error.code, message: error.message, hint: `retry after ${error.retryAfterSeconds} s` }, headers };
+  }
+  if (error instanceof StoreUnavailableError) {
+    headers['retry-after'] = '5';
+    return { statusCode: 503, body: { error: error.code, message: 'the cache store is unavailable', hint: 'retry later' }, headers };
+  }
+  const e = error as { statusCode?: unknown; code?: unknown; message?: unknown; validation?: unknown; validationContext?: unknown } | null;
+  const status = typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode <= 599 ? e.statusCode : 500;
+  if (status >= 500 && status !== 503) {
+    return { statusCode: status, body: { error: 'INTERNAL_ERROR', message: 'the server failed to answer this request; it has been logged' }, headers };
+  }
+  const code = typeof e?.code === 'string' ? e.code : status === 503 ? 'SERVICE_UNAVAILABLE' : 'BAD_REQUEST';
+  const message = typeof e?.message === 'string' ? e.message : 'bad request';
+  const body: HttpErrorReply['body'] = { error: code, message };
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || code === 'UNSUPPORTED_MEDIA_TYPE') body.hint = UPLOAD_HINT;
+  if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'UPLOAD_TOO_LARGE') body.hint = 'the limit is set by MEMPLOT_MAX_UPLOAD_BYTES';
+  if (code === 'MISSING_FILE' || code === 'UNEXPECTED_FILE' || code === 'BAD_UPLOAD') body.hint = UPLOAD_HINT;
+  if (status === 503) {
+    headers['retry-after'] = '5';
+    body.hint = 'the server is overloaded; retry later';
+  }
+  return { statusCode: status, body, headers };
+}

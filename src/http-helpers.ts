@@ -1,0 +1,111 @@
+/**
+ * Small pure pieces of the HTTP API (no Fastify here): the query schema generated from the one
+ * definition of plot options, content negotiation of the output format, ready-made URLs,
+ * conditional requests and the headers of image responses.
+ */
+import { describeAllowed, OUTPUT_FORMATS, PLOT_OPTION_DEFINITIONS, plotOptionsQuery, type OutputFormat, type PlotOptions } from './options/plot-options.js';
+
+/** Rendered images never change at their URL: a year, immutable (what browsers and CDNs keep longest). */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** An SVG opened directly must not run anything: no scripts, no external loads; inline styles only. */
+export const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+/**
+ * JSON schema of the plot options as query parameters, for validation and the OpenAPI document.
+ * Every value is accepted as text here: parsePlotOptions checks it and names the option, the
+ * value and what is allowed, the same way for query parameters and multipart fields.
+ */
+export function plotOptionsQuerySchema(exclude: string[] = []) {
+  const properties: Record<string, { type: 'string'; description: string; default?: string }> = {};
+  for (const def of PLOT_OPTION_DEFINITIONS) {
+    if (exclude.includes(def.name)) continue;
+    properties[def.name] = {
+      type: 'string',
+      description: `${def.description} Allowed: ${describeAllowed(def.type)}.`,
+      ...(def.default === null ? {} : { default: String(def.default) }),
+    };
+  }
+  return { type: 'object' as const, properties };
+}
+
+const MEDIA_TYPES: Record<string, OutputFormat> = {
+  'image/png': 'png',
+  'image/svg+xml': 'svg',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'image/jpeg': 'jpeg',
+};
+
+/** Among formats the client weighs equally, the cheapest good one first. */
+const SERVER_PREFERENCE: readonly OutputFormat[] = ['png', 'svg', 'webp', 'jpeg', 'avif'];
+
+/**
+ * The output format from an Accept header (RFC 9110 §12.5.1): the highest q wins, ties go to the
+ * server's preference; `*\/*`, `image/*` or no header mean PNG. Null when nothing we make is acceptable.
+ */
+export function formatFromAccept(accept: string | undefined): OutputFormat | null {
+  if (accept === undefined || accept.trim() === '') return 'png';
+  const weights = new Map<OutputFormat, number>();
+  let wildcard = -1;
+  for (const item of accept.split(',')) {
+    const [rawType, ...params] = item.split(';');
+    const type = rawType.trim().toLowerCase();
+    let q = 1;
+    for (const param of params) {
+      const [name, value] = param.split('=').map((s) => s.trim());
+      if (name.toLowerCase() === 'q') q = Number.isFinite(Number(value)) ? Number(value) : 0;
+    }
+    if (type === '*/*' || type === 'image/*') wildcard = Math.max(wildcard, q);
+    const format = MEDIA_TYPES[type];
+    if (format) weights.set(format, Math.max(weights.get(format) ?? -1, q));
+  }
+  let best: OutputFormat | null = null;
+  let bestQ = 0;
+  for (const format of SERVER_PREFERENCE) {
+    const q = weights.get(format) ?? wildcard;
+    if (q > bestQ) {
+      best = format;
+      bestQ = q;
+    }
+  }
+  return best;
+}
+
+export const ACCEPTABLE_TYPES = Object.keys(MEDIA_TYPES).join(', ');
+
+/** Absolute URLs of a profile: its stats and its chart in every format, with these options. */
+export function profileUrls(base: string, id: string, options: Partial<PlotOptions> = {}) {
+  const query = plotOptionsQuery(options);
+  const suffix = query ? `?${query}` : '';
+  const urls: Record<string, string> = { stats: `${base}/profiles/${id}` };
+  for (const format of OUTPUT_FORMATS) urls[format] = `${base}/profiles/${id}/plot.${format}${suffix}`;
+  return urls as { stats: string } & Record<OutputFormat, string>;
+}
+
+/** Path of a chart, for Content-Location. */
+export function plotPath(id: string, options: PlotOptions): string {
+  const query = plotOptionsQuery(options);
+  return `/profiles/${id}/plot.${options.format}${query ? `?${query}` : ''}`;
+}
+
+/** Whether an If-None-Match header matches an ETag (weak comparison, as RFC 9110 asks for GET). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const opaque = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === opaque);
+}
+
+/** Headers of every chart response. */
+export function plotHeaders(hash: string, id: string, contentType: string, format: OutputFormat): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': contentType,
+    etag: `"${hash}"`,
+    'cache-control': IMMUTABLE,
+    'x-profile-id': id,
+    'x-content-type-options': 'nosniff',
+    link: `</profiles/${id}>; rel="related"`,
+  };
+  if (format === 'svg') headers['content-security-policy'] = SVG_CSP;
+  return headers;
+}

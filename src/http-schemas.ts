@@ -1,0 +1,67 @@
+/**
+ * JSON schemas shared by the routes: they validate, serialise and document (OpenAPI via
+ * @fastify/swagger). Plain data, no Fastify.
+ */
+import { OUTPUT_FORMATS } from './options/plot-options.js';
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad request: a bad option (named, with what is allowed) or a malformed upload',
+  401: 'Missing or wrong bearer token (uploads, when MEMPLOT_API_TOKENS is set)',
+  404: 'Unknown profile id',
+  406: 'None of the Accept types can be produced',
+  413: 'Upload too large (counted after decompression: a gzip bomb ends here)',
+  415: 'Unsupported Content-Type or Content-Encoding',
+  422: 'Not a memusage data file (the message says what was found)',
+  503: 'Overloaded (render queue full, render timeout, store down): retry after Retry-After seconds',
+};
+
+export const errorSchema = {
+  type: 'object',
+  required: ['error', 'message'],
+  properties: {
+    error: { type: 'string', description: 'Stable machine-readable code, e.g. BAD_OPTION, MEM_NOT_MEMUSAGE' },
+    message: { type: 'string' },
+    hint: { type: 'string' },
+  },
+  additionalProperties: true,
+} as const;
+
+export function errorResponses(...statuses: number[]): Record<number, object> {
+  const out: Record<number, object> = {};
+  for (const status of statuses) out[status] = { description: STATUS_TEXT[status] ?? 'Error', ...errorSchema };
+  return out;
+}
+
+const MEDIA: Record<string, string> = { png: 'image/png', svg: 'image/svg+xml', webp: 'image/webp', avif: 'image/avif', jpeg: 'image/jpeg' };
+
+export function imageResponse(description: string) {
+  const content: Record<string, { schema: { type: 'string'; format: 'binary' } }> = {};
+  for (const format of OUTPUT_FORMATS) content[MEDIA[format]] = { schema: { type: 'string', format: 'binary' } };
+  return { description, content };
+}
+
+export const profileIdParam = {
+  type: 'string',
+  pattern: '^[0-9a-f]{64}$',
+  description: 'The profile id: sha256 (hex) of the uncompressed .mem bytes, as `sha256sum` prints it.',
+} as const;
+
+export const urlsSchema = {
+  type: 'object',
+  description: 'Ready-made absolute URLs: stats JSON and the chart in each format (with the options of the request).',
+  properties: Object.fromEntries([['stats', { type: 'string' }], ...OUTPUT_FORMATS.map((f) => [f, { type: 'string' }])]),
+} as const;
+
+export const profileSchema = {
+  type: 'object',
+  required: ['id', 'stats', 'warnings', 'urls'],
+  properties: {
+    id: { type: 'string' },
+    stats: { type: 'object', additionalProperties: true, description: 'The stats of `memplot stats`.' },
+    warnings: {
+      type: 'array',
+      items: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } },
+    },
+    urls: urlsSchema,
+  },
+} as const;

@@ -1,0 +1,81 @@
+/**
+ * Starts the memplot HTTP service: configuration from the environment (validated, exit 1 with
+ * every problem listed), pino logs with request ids (pretty only on a terminal), timeouts,
+ * graceful shutdown on SIGINT/SIGTERM.
+ */
+import Fastify from 'fastify';
+import { randomUUID } from 'node:crypto';
+import app from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+
+const SHUTDOWN_GRACE_MS = 25_000;
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`memplot: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const config = readConfig();
+
+const server = Fastify({
+  logger: {
+    level: config.logLevel,
+    redact: ['req.headers.authorization'],
+    ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } } } : {}),
+  },
+  // Keep a caller's request id (e.g. from a proxy) when it looks sane; otherwise make one.
+  requestIdHeader: 'x-request-id',
+  genReqId: () => randomUUID(),
+  requestIdLogLabel: 'reqId',
+  // Socket inactivity (a stalled upload) and the whole request (a 4 GiB upload included).
+  connectionTimeout: config.idleTimeoutMs,
+  requestTimeout: config.requestTimeoutMs,
+  keepAliveTimeout: 72_000,
+  forceCloseConnections: 'idle',
+  return503OnClosing: true,
+});
+
+await server.register(app, { config });
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) {
+    server.log.warn({ signal }, 'second signal: exiting now');
+    process.exit(1);
+  }
+  stopping = true;
+  server.log.info({ signal }, 'shutting down: finishing requests in flight');
+  const deadline = setTimeout(() => {
+    server.log.error(`requests still running after ${SHUTDOWN_GRACE_MS} ms: exiting`);
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS);
+  deadline.unref();
+  try {
+    await server.close();
+    server.log.info('stopped');
+    process.exit(0);
+  } catch (error) {
+    server.log.error({ err: error }, 'error while shutting down');
+    process.exit(1);
+  }
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('unhandledRejection', (reason) => {
+  server.log.fatal({ err: reason }, 'unhandled rejection');
+  process.exit(1);
+});
+
+try {
+  await server.listen({ port: config.port, host: config.host });
+} catch (error) {
+  server.log.fatal({ err: error }, 'could not listen');
+  process.exit(1);
+}

@@ -1,0 +1,73 @@
+/**
+ * Test helpers for the HTTP app: build(t) gives a ready app (closed in teardown) with its own
+ * temporary cache directory; listen(t) the same on a real socket at 127.0.0.1.
+ */
+// @fastify/autoload loads plugins/ and routes/ as TypeScript only when it knows a loader is
+// present; tap runs node with --import=tsx, which it cannot see.
+process.env.FASTIFY_AUTOLOAD_TYPESCRIPT = '1';
+
+import Fastify, { type FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import app, { type AppOptions } from '../src/app.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { fixturePath } from './fixtures.js';
+
+export { fixturePath };
+
+interface Teardown {
+  teardown(fn: () => unknown): void;
+}
+
+export function tempDir(t: Teardown, prefix = 'memplot-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** The default configuration with a private cache directory, quiet logs, and the given overrides. */
+export function testConfig(t: Teardown, overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), cacheDir: tempDir(t), logLevel: 'silent', ...overrides };
+}
+
+export interface BuildOptions extends Omit<AppOptions, 'config'> {
+  config?: Partial<Config>;
+  /** Log level of the app (default silent; LOG_LEVEL in the environment overrides for debugging). */
+  closeInTeardown?: boolean;
+}
+
+/** A ready app (not listening) for app.inject; closed when the test ends. */
+export async function build(t: Teardown, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const config = testConfig(t, options.config);
+  const fastify = Fastify({ logger: process.env.LOG_LEVEL ? { level: process.env.LOG_LEVEL } : false });
+  await fastify.register(app, { config, store: options.store, render: options.render });
+  await fastify.ready();
+  if (options.closeInTeardown !== false) t.teardown(() => fastify.close());
+  return fastify;
+}
+
+/** The same app listening on a free port at 127.0.0.1; returns its base URL. */
+export async function listen(t: Teardown, options: BuildOptions = {}): Promise<{ app: FastifyInstance; url: string }> {
+  const fastify = await build(t, options);
+  const url = await fastify.listen({ port: 0, host: '127.0.0.1' });
+  return { app: fastify, url };
+}
+
+/** A multipart/form-data body with one file part and optional fields (for inject). */
+export function multipartBody(file: Buffer, fields: Record<string, string> = {}, fileField = 'file', fieldsAfter = false) {
+  const boundary = `----memplot${Math.random().toString(16).slice(2)}`;
+  const fieldParts = Object.entries(fields).map(([name, value]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+  );
+  const filePart = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="x.mem"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    file,
+    Buffer.from('\r\n'),
+  ]);
+  const parts = fieldsAfter ? [filePart, ...fieldParts] : [...fieldParts, filePart];
+  return {
+    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
