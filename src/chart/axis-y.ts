@@ -13,6 +13,8 @@ export interface YAxisOptions {
   title: string | null;
   /** x of the rotated title's centre line. */
   titleX: number;
+  /** y of the title's middle; the middle of the axis when not given. */
+  titleY?: number;
   fontSize: number;
   labelColor: string;
   titleColor: string;
@@ -42,7 +44,7 @@ export function yAxis(options: YAxisOptions): SvgElement {
   ];
   if (options.title) {
     const [top, bottom] = options.scale.range;
-    const middle = roundCoordinate((top + bottom) / 2);
+    const middle = roundCoordinate(options.titleY ?? (top + bottom) / 2);
     elements.push(
       svgText(
         {

@@ -55,6 +55,17 @@ function mergeExtents(extents: readonly (ValueExtent | null)[]): ValueExtent | n
   return { min: Math.min(...present.map((e) => e.min)), max: Math.max(...present.map((e) => e.max)) };
 }
 
+/**
+ * The stack axis' domain: [0, top], or, when the heap axis goes below zero, extended below zero in
+ * the same proportion so that both axes put 0 at the same height (a stack is never negative: a
+ * stack line under the heap's zero line would read as a negative heap).
+ */
+function stackDomain(stack: readonly [number, number], heap: readonly [number, number]): [number, number] {
+  const [heapLow, heapHigh] = heap;
+  if (heapLow >= 0 || heapHigh <= 0) return [stack[0], stack[1]];
+  return [(stack[1] * heapLow) / heapHigh, stack[1]];
+}
+
 /** What the x axis shows and how a position along it reads. */
 interface XAxisKind {
   title: string;
@@ -138,7 +149,10 @@ export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): s
   ])!;
   const yTickCount = tickCount(plotHeight, fontSize * 3.2);
   const leftTicks = byteTicks(leftExtent.min, leftExtent.max, yTickCount);
-  const rightTicks = showStack && options.stack === 'separate' ? byteTicks(0, data.stackExtent!.max, yTickCount) : null;
+  // With the heap below zero the stack axis only has the height above the heap's zero line.
+  const [heapLow, heapHigh] = leftTicks.domain;
+  const aboveZero = heapLow < 0 && heapHigh > 0 ? heapHigh / (heapHigh - heapLow) : 1;
+  const rightTicks = showStack && options.stack === 'separate' ? byteTicks(0, data.stackExtent!.max, tickCount(plotHeight * aboveZero, fontSize * 3.2)) : null;
   const leftTitle = withAxisTitles ? (options.stack === 'same' && showStack) || options.total ? 'bytes' : 'heap' : null;
   const left = padding + yAxisWidth(leftTicks.ticks, fontSize, tickLength, leftTitle !== null);
   const right = padding + (rightTicks ? yAxisWidth(rightTicks.ticks, fontSize, tickLength, withAxisTitles) : Math.round(fontSize * 0.8));
@@ -147,7 +161,7 @@ export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): s
 
   const x = linearScale(data.xDomain, [area.left, area.left + area.width]);
   const yLeft = linearScale(leftTicks.domain, [plotBottom, area.top]);
-  const yRight = rightTicks ? linearScale(rightTicks.domain, [plotBottom, area.top]) : yLeft;
+  const yRight = rightTicks ? linearScale(stackDomain(rightTicks.domain, leftTicks.domain), [plotBottom, area.top]) : yLeft;
   const kind = xAxisKind(options);
   const xTicks = kind.ticks(data.xDomain[0], data.xDomain[1], tickCount(area.width, fontSize * 7));
 
@@ -182,6 +196,7 @@ export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): s
     children.push(
       yAxis({
         side: 'right', scale: yRight, ticks: rightTicks.ticks, edgeX: area.left + area.width, title: withAxisTitles ? 'stack' : null,
+        titleY: (yRight(0) + area.top) / 2,
         titleX: width - padding - axisTitleOffset + fontSize * 0.6, fontSize, labelColor: theme.mutedText, titleColor: theme.stack, tickColor: theme.axis, tickLength,
       }),
     );

@@ -82,6 +82,14 @@ t.test('stack modes: separate has a right axis, same shares the heap scale, none
   lacks(t, none, />stack/);
 });
 
+t.test('a heap below zero: the stack axis puts its 0 at the heap zero line, not at the bottom', async (t) => {
+  const entries = Array.from({ length: 400 }, (_, i) => ({ heap: (200 - i) * 10_000, stack: 1000 + (i % 20) * 100, time: i }));
+  const svg = renderChartSvg(summaryFromEntries(entries), options());
+  const zeroY = (side: string) => Number(new RegExp(`class="axis-${side}">.*?<text x="[^"]+" y="([^"]+)">0</text>`).exec(svg)![1]);
+  t.equal(zeroY('right'), zeroY('left'));
+  t.ok(zeroY('left') < 500, 'zero is well above the bottom of the plot');
+});
+
 t.test('time axis: CPU ticks unless ticks per second are given, then seconds; calls axis shows time bands', async (t) => {
   const ticks = renderChartSvg(ramp, options({ axis: 'time' }));
   has(t, ticks, />CPU ticks since start</);
