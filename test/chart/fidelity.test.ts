@@ -12,7 +12,8 @@ import { linearScale } from '../../src/chart/scales.js';
 import { renderChartSvg } from '../../src/chart/render-chart-svg.js';
 import { defaultPlotOptions } from '../../src/options/plot-options.js';
 import { rasterizeSvg } from '../../src/raster/rasterize-svg.js';
-import { readMemEntries, sharedFixture, summaryFromEntries, type EntryPoint } from './summary-fixtures.js';
+import { fixturePath } from '../fixtures.js';
+import { readMemEntries, summaryFromEntries, type EntryPoint } from './summary-fixtures.js';
 
 const WIDTH = 800;
 const HEIGHT = 600;
@@ -84,8 +85,8 @@ t.test('a 50,000-point random walk summarised into 4,096 buckets', async (t) => 
 
 for (const name of ['ls', 'javac', 'threads']) {
   t.test(`${name}.mem: the M4 line from summarize.ts against every entry of the file`, async (t) => {
-    const entries = readMemEntries(sharedFixture(`${name}.mem`));
-    const summary = await summarizeMemFile(sharedFixture(`${name}.mem`));
+    const entries = readMemEntries(fixturePath(`${name}.mem`));
+    const summary = await summarizeMemFile(fixturePath(`${name}.mem`));
     t.equal(summary.m4.index.maxPosition, entries.length - 1);
     const { share } = await agreement(everyPointSvg(entries), m4Svg(entries, summary.m4.index, summary.m4.index.heap));
     t.ok(share >= 0.995, `${(share * 100).toFixed(3)} % of pixels agree`);

@@ -3,7 +3,8 @@ import sharp from 'sharp';
 import { summarizeMemFile } from '../../src/aggregate/summarize.js';
 import { renderChartSvg } from '../../src/chart/render-chart-svg.js';
 import { defaultPlotOptions, PlotOptionError, type PlotOptions } from '../../src/options/plot-options.js';
-import { sharedFixture, summaryFromEntries } from './summary-fixtures.js';
+import { fixturePath } from '../fixtures.js';
+import { summaryFromEntries } from './summary-fixtures.js';
 
 /** Pattern checks that print the pattern, not a whole SVG, when they fail. */
 function has(t: Test, svg: string, pattern: RegExp | string, message = `has ${pattern}`): void {
@@ -141,7 +142,7 @@ const fixtureCases: { name: string; file: string; options: Partial<PlotOptions> 
 
 t.test('snapshots on the recorded fixtures', async (t) => {
   for (const fixture of fixtureCases) {
-    const summary = await summarizeMemFile(sharedFixture(fixture.file));
+    const summary = await summarizeMemFile(fixturePath(fixture.file));
     t.matchSnapshot(snapshotText(renderChartSvg(summary, options(fixture.options))), fixture.name);
   }
 });

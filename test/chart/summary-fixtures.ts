@@ -4,16 +4,7 @@
  * "every-point" summary), and the raw entries of a recorded fixture file.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SUMMARY_VERSION, type M4Axis, type M4Series, type ProfileSummary, type ProfileWarning } from '../../src/aggregate/summary.js';
-
-/** The shared fixtures folder: the repository is cloned beside `shared/`. */
-export const SHARED_FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures');
-
-export function sharedFixture(name: string): string {
-  return resolve(SHARED_FIXTURES, name);
-}
 
 export interface EntryPoint {
   heap: number;

@@ -3,12 +3,12 @@ import sharp from 'sharp';
 import { summarizeMemFile } from '../../src/aggregate/summarize.js';
 import { RENDERER_VERSION, renderPlot } from '../../src/render/render-plot.js';
 import { defaultPlotOptions, type PlotOptions } from '../../src/options/plot-options.js';
-import { sharedFixture } from '../chart/summary-fixtures.js';
+import { fixturePath } from '../fixtures.js';
 
 const options = (changes: Partial<PlotOptions> = {}): PlotOptions => ({ ...defaultPlotOptions(), ...changes });
 
 t.test('SVG passes through as text; other formats are rasterised with their content type', async (t) => {
-  const summary = await summarizeMemFile(sharedFixture('ls.mem'));
+  const summary = await summarizeMemFile(fixturePath('ls.mem'));
   const svg = await renderPlot(summary, options({ format: 'svg' }));
   t.equal(svg.contentType, 'image/svg+xml; charset=utf-8');
   t.ok(svg.body.toString('utf8').startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
@@ -37,7 +37,7 @@ function colourShare(data: Buffer, width: number, channels: number, box: { x0: n
 }
 
 t.test('javac -T -t -s javac: an 800×600 PNG with the heap line in the plot area and the title drawn', async (t) => {
-  const summary = await summarizeMemFile(sharedFixture('javac.mem'));
+  const summary = await summarizeMemFile(fixturePath('javac.mem'));
   const { body } = await renderPlot(summary, options({ total: true, axis: 'time', title: 'javac' }));
   const { data, info } = await sharp(body).raw().toBuffer({ resolveWithObject: true });
   t.same([info.width, info.height], [800, 600]);
@@ -55,7 +55,7 @@ t.test('javac -T -t -s javac: an 800×600 PNG with the heap line in the plot are
 });
 
 t.test('classic theme: memusagestat red heap, and the dark theme keeps its dark background', async (t) => {
-  const summary = await summarizeMemFile(sharedFixture('threads.mem'));
+  const summary = await summarizeMemFile(fixturePath('threads.mem'));
   const classic = await sharp((await renderPlot(summary, options({ theme: 'classic' }))).body).raw().toBuffer({ resolveWithObject: true });
   t.ok(colourShare(classic.data, 800, classic.info.channels, { x0: 100, y0: 80, x1: 700, y1: 540 }, [255, 0, 0], 30) > 0.002, 'red heap line');
   const dark = await sharp((await renderPlot(summary, options({ theme: 'dark' }))).body).raw().toBuffer({ resolveWithObject: true });
