@@ -127,6 +127,22 @@ t.test('warnings are visible notes; an empty file says so', async (t) => {
   has(t, renderChartSvg(empty, options()), /no entries/);
 });
 
+t.test('degenerate data never puts NaN or Infinity into the SVG', async (t) => {
+  const cases: Record<string, { heap: number; stack: number; time: number }[]> = {
+    'one entry': [{ heap: 100, stack: 10, time: 5 }],
+    'all zero': [{ heap: 0, stack: 0, time: 0 }, { heap: 0, stack: 0, time: 0 }],
+    'heap only below zero': [{ heap: -100, stack: 0, time: 1 }, { heap: -5000, stack: 0, time: 2 }],
+    'near 2^53 bytes': [{ heap: 2 ** 52, stack: 2 ** 20, time: 1 }, { heap: 2 ** 53 - 1, stack: 0, time: 2 ** 52 }],
+    'same time': [{ heap: 10, stack: 1, time: 7 }, { heap: 20, stack: 2, time: 7 }, { heap: 5, stack: 3, time: 7 }],
+  };
+  for (const [name, entries] of Object.entries(cases)) {
+    for (const change of [{}, { axis: 'time' as const, total: true }, { stack: 'same' as const, width: 100, height: 80 }, { ticksPerSecond: 1e9, axis: 'time' as const, scale: 3 }]) {
+      const svg = renderChartSvg(summaryFromEntries(entries), options(change));
+      lacks(t, svg, /NaN|Infinity|undefined/, `${name} ${JSON.stringify(change)}: no NaN`);
+    }
+  }
+});
+
 const fixtureCases: { name: string; file: string; options: Partial<PlotOptions> }[] = [
   { name: 'javac default', file: 'javac.mem', options: {} },
   { name: 'javac -T -t -s javac, dark', file: 'javac.mem', options: { total: true, axis: 'time', title: 'javac', theme: 'dark' } },
