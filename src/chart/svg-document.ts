@@ -15,6 +15,14 @@ function documentBody(): D3Selection {
 }
 
 /**
+ * Creates the shared jsdom document now (about 45 ms) rather than in the first render: a CLI can
+ * call it while it is still reading its input. Later calls do nothing.
+ */
+export function prepareSvgDocument(): void {
+  documentBody();
+}
+
+/**
  * Characters XML 1.0 forbids anywhere in a document (C0 controls other than tab, newline and
  * carriage return, U+FFFE, U+FFFF and lone surrogates): user text carrying them would make the
  * SVG unreadable by librsvg, so they are dropped.

@@ -1,13 +1,15 @@
 import t from 'tap';
 import sharp from 'sharp';
 import { summarizeMemFile } from '../../src/aggregate/summarize.js';
-import { RENDERER_VERSION, renderPlot } from '../../src/render/render-plot.js';
+import { prepareRenderer, RENDERER_VERSION, renderPlot } from '../../src/render/render-plot.js';
 import { defaultPlotOptions, type PlotOptions } from '../../src/options/plot-options.js';
 import { fixturePath } from '../fixtures.js';
 
 const options = (changes: Partial<PlotOptions> = {}): PlotOptions => ({ ...defaultPlotOptions(), ...changes });
 
 t.test('SVG passes through as text; other formats are rasterised with their content type', async (t) => {
+  prepareRenderer();
+  prepareRenderer();
   const summary = await summarizeMemFile(fixturePath('ls.mem'));
   const svg = await renderPlot(summary, options({ format: 'svg' }));
   t.equal(svg.contentType, 'image/svg+xml; charset=utf-8');
