@@ -9,7 +9,7 @@ import { describeAllowed, PLOT_OPTION_DEFINITIONS, PlotOptionError, type PlotOpt
 import { annotationMarks, chartAnnotations } from './annotations.js';
 import { xAxis } from './axis-x.js';
 import { yAxis, yAxisWidth } from './axis-y.js';
-import { byteTicks } from './byte-format.js';
+import { byteTicks, formatBytes } from './byte-format.js';
 import { chartData, type ChartData, type ValueExtent } from './chart-data.js';
 import { countTicks, formatCompact, formatInteger } from './count-format.js';
 import { durationTicks, formatDuration } from './duration-format.js';
@@ -88,10 +88,16 @@ function xAxisKind(options: PlotOptions): XAxisKind {
   return { title: 'CPU ticks since start', ticks: countTicks, describe: (position) => `${formatCompact(position)} ticks` };
 }
 
-function legendItems(options: PlotOptions, theme: ChartTheme, showStack: boolean, showBands: boolean): LegendItem[] {
+function legendItems(options: PlotOptions, theme: ChartTheme, data: ChartData, showStack: boolean, showBands: boolean): LegendItem[] {
   const items: LegendItem[] = [{ label: 'heap', color: theme.heap, swatch: 'line' }];
   if (showStack) items.push({ label: options.stack === 'separate' ? 'stack (right axis)' : 'stack', color: theme.stack, swatch: 'line', opacity: theme.stackOpacity });
-  if (options.total) items.push({ label: 'heap + stack', color: theme.total, swatch: 'line' });
+  if (options.total) {
+    // When the stack is under 1 % of the heap's range, the total runs on the heap line: say why it is hard to see.
+    const stackMax = data.stackExtent?.max ?? 0;
+    const heapRange = data.heapExtent ? data.heapExtent.max - Math.min(0, data.heapExtent.min) : 0;
+    const onHeap = heapRange > 0 && stackMax < heapRange / 100;
+    items.push({ label: onHeap ? `heap + stack (stack ≤ ${formatBytes(stackMax)}: on the heap line)` : 'heap + stack', color: theme.total, swatch: 'line' });
+  }
   if (showBands) items.push({ label: 'time: one band per 10 % of the run', color: theme.bands[0], secondColor: theme.bands[1], swatch: 'bands' });
   return items;
 }
@@ -136,7 +142,7 @@ export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): s
   const showBands = options.axis === 'calls' && hasEntries && summary.m4.time.maxPosition > 0;
   const withAxisTitles = density !== 'minimal';
 
-  const top = header(summary, options, sizing, theme, data, legendItems(options, theme, showStack, showBands));
+  const top = header(summary, options, sizing, theme, data, legendItems(options, theme, data, showStack, showBands));
   const bandHeight = showBands ? Math.max(3, Math.round(fontSize * 0.45)) : 0;
   const bottom = padding + bandHeight + tickLength + Math.round(fontSize * 1.3) + (withAxisTitles ? sizing.lineHeight : 0);
   const plotHeight = Math.max(10, height - top.height - bottom);

@@ -347,7 +347,7 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <text x="108" y="50">stack (right axis)</text>
 <path d="M226,46h19" stroke="#c39bf0" stroke-width="3" fill="none">
 </path>
-<text x="250" y="50">heap + stack</text>
+<text x="250" y="50">heap + stack (stack ≤ 40 KiB: on the heap line)</text>
 </g>
 </svg>
 `
@@ -452,12 +452,12 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <text x="108" y="26">stack</text>
 <path d="M157,22h19" stroke="#000000" stroke-width="2" fill="none">
 </path>
-<text x="181" y="26">heap + stack</text>
-<rect x="277" y="19" width="10" height="6" fill="#9acd32">
+<text x="181" y="26">heap + stack (stack ≤ 40 KiB: on the heap line)</text>
+<rect x="497" y="19" width="10" height="6" fill="#9acd32">
 </rect>
-<rect x="287" y="19" width="10" height="6" fill="#ffffff">
+<rect x="507" y="19" width="10" height="6" fill="#ffffff">
 </rect>
-<text x="301" y="26">time: one band per 10 % of the run</text>
+<text x="521" y="26">time: one band per 10 % of the run</text>
 </g>
 </svg>
 `
