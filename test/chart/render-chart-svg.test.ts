@@ -109,7 +109,7 @@ t.test('annotations: peak heap and where, peak total when asked, heap left at ex
   t.ok(svg.includes('>peak heap 4.82 MiB at call 4,991<'), 'peak heap and where');
   t.ok(/class="label-peak-total">peak heap \+ stack 4\.8\d MiB at ~call 4,99\d</.test(svg), 'peak total and about where');
   t.ok(svg.includes('class="label-exit-heap">4.80 MiB still allocated at exit<'), 'heap left at exit');
-  has(t, svg, '>heap + stack (stack ≤ 3.95 KiB: on the heap line)<', 'the legend explains a total hidden by the heap');
+  has(t, svg, '>heap + stack (stack ≤ 3.87 KiB: on the heap line)<', 'the legend explains a total hidden by the heap');
   const bigStack = summaryFromEntries([{ heap: 1000, stack: 900, time: 1 }, { heap: 2000, stack: 800, time: 2 }]);
   has(t, renderChartSvg(bigStack, options({ total: true })), '>heap + stack<', 'and says nothing when it shows');
   const freed = summaryFromEntries([{ heap: 10, stack: 1, time: 1 }, { heap: 0, stack: 1, time: 2 }]);
