@@ -5,8 +5,9 @@
 import sharp, { type Sharp } from 'sharp';
 import { checkRasterOptions, type RasterFormat, type RasterOptions } from './raster-options.js';
 
-/** Encoder settings for line charts: flat colours and thin lines, encoded fast. PNG level 3 saves
- * about 10 ms on an 800×600 chart against level 6 for 3 % more bytes (librsvg drawing takes the rest). */
+/** Encoder settings for line charts: flat colours and thin lines, encoded fast. On an 800×600
+ * chart: PNG level 3 saves ~10 ms against level 6 for 3 % more bytes; AVIF effort 0 takes ~75 ms
+ * against ~320 ms at effort 2 for 50 KB instead of 31 KB (still smaller than WebP). */
 function encode(image: Sharp, format: RasterFormat): Sharp {
   switch (format) {
     case 'png':
@@ -14,7 +15,7 @@ function encode(image: Sharp, format: RasterFormat): Sharp {
     case 'webp':
       return image.webp({ quality: 90, effort: 2 });
     case 'avif':
-      return image.avif({ quality: 70, effort: 2, chromaSubsampling: '4:4:4' });
+      return image.avif({ quality: 70, effort: 0, chromaSubsampling: '4:4:4' });
     case 'jpeg':
       return image.jpeg({ quality: 90, chromaSubsampling: '4:4:4' });
   }
