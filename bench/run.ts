@@ -1,13 +1,15 @@
 /**
  * `npm run bench [-- SECTION...]`: records the corpus when missing, then measures memplot
  * against glibc's memusagestat on the same machine and writes BENCHMARKS.md.
- * Sections: startup, stats, cli (default: all that are available).
+ * Sections: startup, stats, cli, charts (default: all).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { summarizeMemFile } from '../src/aggregate/summarize.js';
+import { benchChart } from './chart.js';
 import { commandExists, fmt, measureCommand } from './measure.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -93,7 +95,26 @@ async function benchCli(): Promise<void> {
   section('Drawing: `memplot -T -t -s NAME FILE out.png` against memusagestat', ['End to end, whole process, 800×600 PNG.', '', ...rows]);
 }
 
-const SECTIONS: Record<string, () => Promise<void>> = { startup: benchStartup, stats: benchStats, cli: benchCli };
+async function benchCharts(): Promise<void> {
+  const rows = ['| chart from a summary | SVG | raster | SVG + raster |', '|---|---|---|---|'];
+  for (const name of ['javac', 'threads']) {
+    const summary = await summarizeMemFile(resolve(ROOT, `../shared/fixtures/${name}.mem`));
+    const results = await benchChart(summary, 30);
+    for (const key of Object.keys(results).filter((k) => k.endsWith(' svg'))) {
+      const chartCase = key.slice(0, -' svg'.length);
+      const svg = results[key];
+      const png = results[`${chartCase} png`];
+      rows.push(`| ${name}.mem ${chartCase} | ${fmt(svg, 1)} ms | ${fmt(png, 1)} ms | **${fmt(svg + png, 1)} ms** |`);
+    }
+  }
+  section('Charts: SVG and PNG from a cached summary', [
+    'In process, median of 30 runs after warm-up (`bench/chart.ts`); raster = sharp (librsvg) to PNG at the scale given.',
+    '',
+    ...rows,
+  ]);
+}
+
+const SECTIONS: Record<string, () => Promise<void>> = { startup: benchStartup, stats: benchStats, cli: benchCli, charts: benchCharts };
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

@@ -132,7 +132,10 @@ async function runPlot(args: ParsedArgs, io: CliIo): Promise<void> {
   const input = openInput(dataFile, io);
   // Loaded only when drawing, so `memplot stats` starts without sharp and D3; loaded while the
   // input is read, so its start-up (jsdom, a few hundred ms) overlaps the pass.
-  const renderer = import('../render/render-plot.js');
+  const renderer = import('../render/render-plot.js').then((module) => {
+    module.prepareRenderer();
+    return module;
+  });
   renderer.catch(() => {});
   const summary = await summarizeMemStream(input.open(), {
     hash: false,
