@@ -57,45 +57,57 @@ export default fp(
     });
     fastify.addContentTypeParser(RAW_CONTENT_TYPES, (_request, payload, done) => done(null, payload));
 
-    /** After a failure, the rest of the body is read and dropped so that the response reaches the client. */
+    /**
+     * After a failure, the rest of the body is read and dropped so that the response reaches a
+     * client that is still sending and the connection stays usable. Resumed on the next turn:
+     * the stream iterator has just removed its 'readable' listener, and a stream resumed before
+     * Node notices that stays paused.
+     */
+    const draining = new Set<FastifyRequest['raw']>();
     function drain(request: FastifyRequest): void {
       const raw = request.raw;
       if (raw.complete || raw.destroyed) return;
       raw.unpipe();
-      raw.resume();
+      raw.on('error', () => undefined); // a client going away while we drain is not our error
+      draining.add(raw);
+      raw.once('close', () => draining.delete(raw));
+      setImmediate(() => {
+        if (!raw.readableFlowing) raw.resume();
+      });
     }
+    // Any failed request (a bad option, a 401, a 422 after the first bytes...) may leave a body unread.
+    fastify.addHook('onError', async (request) => drain(request));
+    // At shutdown, bodies of failed uploads still being dropped are not worth waiting for.
+    fastify.addHook('preClose', async () => {
+      for (const raw of draining) raw.destroy();
+    });
 
     async function readUpload(request: FastifyRequest): Promise<Upload> {
       const length = Number(request.headers['content-length']);
       const sizeHint = Number.isFinite(length) ? length : undefined;
-      try {
-        // A body far larger than the limit cannot decompress to less: refuse it before reading.
-        if (sizeHint !== undefined && sizeHint > limit + Math.ceil(limit / 100) + 65536) throw new UploadTooLarge(limit);
-        const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase();
-        if (!ENCODINGS.has(encoding)) throw new UnsupportedMediaType(`Content-Encoding ${encoding} is not supported: send the file as is or gzip'd`);
-        if (request.isMultipart()) {
-          const fields: Record<string, string> = {};
-          let ingest: IngestResult | undefined;
-          for await (const part of request.parts()) {
-            if (part.type === 'file') {
-              if (part.fieldname !== 'file' || ingest) throw new UnexpectedFile(part.fieldname);
-              ingest = await profiles.ingest(uploadBytes(part.file, limit), sizeHint);
-            } else {
-              fields[part.fieldname] = String(part.value);
-            }
+      // A body far larger than the limit cannot decompress to less: refuse it before reading.
+      if (sizeHint !== undefined && sizeHint > limit + Math.ceil(limit / 100) + 65536) throw new UploadTooLarge(limit);
+      const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase();
+      if (!ENCODINGS.has(encoding)) throw new UnsupportedMediaType(`Content-Encoding ${encoding} is not supported: send the file as is or gzip'd`);
+      if (request.isMultipart()) {
+        const fields: Record<string, string> = {};
+        let ingest: IngestResult | undefined;
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            if (part.fieldname !== 'file' || ingest) throw new UnexpectedFile(part.fieldname);
+            ingest = await profiles.ingest(uploadBytes(part.file, limit), sizeHint);
+          } else {
+            fields[part.fieldname] = String(part.value);
           }
-          if (!ingest) throw new MissingFile();
-          return { ingest, fields };
         }
-        const body = request.body;
-        if (!(body instanceof Readable)) {
-          throw new UnsupportedMediaType(`an upload needs a body of type multipart/form-data or ${RAW_CONTENT_TYPES.join(', ')}`);
-        }
-        return { ingest: await profiles.ingest(uploadBytes(body, limit), sizeHint), fields: {} };
-      } catch (error) {
-        drain(request);
-        throw error;
+        if (!ingest) throw new MissingFile();
+        return { ingest, fields };
       }
+      const body = request.body;
+      if (!(body instanceof Readable)) {
+        throw new UnsupportedMediaType(`an upload needs a body of type multipart/form-data or ${RAW_CONTENT_TYPES.join(', ')}`);
+      }
+      return { ingest: await profiles.ingest(uploadBytes(body, limit), sizeHint), fields: {} };
     }
     fastify.decorate('readUpload', readUpload);
   },

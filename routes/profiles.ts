@@ -3,7 +3,7 @@ import type { ProfileSummary } from '../src/aggregate/summary.js';
 import { ProfileNotFound } from '../src/http-errors.js';
 import { etagMatches, IMMUTABLE, plotHeaders, plotOptionsQuerySchema, profileUrls } from '../src/http-helpers.js';
 import { errorResponses, imageResponse, profileIdParam, profileSchema } from '../src/http-schemas.js';
-import { OUTPUT_FORMATS, parsePlotOptions, type OutputFormat, type PlotOptions } from '../src/options/plot-options.js';
+import { OUTPUT_FORMATS, parsePlotOptions, type PlotOptions } from '../src/options/plot-options.js';
 
 /** Content-addressed profiles: upload once (the CI call), then stats and charts by id, forever cacheable. */
 const profiles: FastifyPluginAsync = async (fastify) => {
@@ -79,14 +79,14 @@ const profiles: FastifyPluginAsync = async (fastify) => {
         params: {
           type: 'object',
           required: ['id', 'format'],
-          properties: { id: profileIdParam, format: { type: 'string', enum: [...OUTPUT_FORMATS] } },
+          properties: { id: profileIdParam, format: { type: 'string', description: `Output format: one of ${OUTPUT_FORMATS.join(', ')}.` } },
         },
         querystring: plotOptionsQuerySchema(['format']),
         response: { 200: imageResponse('The chart'), 304: { description: 'Not modified', type: 'null' }, ...errorResponses(400, 404, 503) },
       },
     },
     async (request, reply) => {
-      const { id, format } = request.params as { id: string; format: OutputFormat };
+      const { id, format } = request.params as { id: string; format: string };
       const options = parsePlotOptions({ ...(request.query as Record<string, unknown>), format });
       const ifNoneMatch = request.headers['if-none-match'];
       if (ifNoneMatch) {

@@ -16,14 +16,12 @@ export const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'";
  * value and what is allowed, the same way for query parameters and multipart fields.
  */
 export function plotOptionsQuerySchema(exclude: string[] = []) {
-  const properties: Record<string, { type: 'string'; description: string; default?: string }> = {};
+  // No `default` keywords: Fastify's validator would fill them in, hiding which options were given.
+  const properties: Record<string, { type: 'string'; description: string }> = {};
   for (const def of PLOT_OPTION_DEFINITIONS) {
     if (exclude.includes(def.name)) continue;
-    properties[def.name] = {
-      type: 'string',
-      description: `${def.description} Allowed: ${describeAllowed(def.type)}.`,
-      ...(def.default === null ? {} : { default: String(def.default) }),
-    };
+    const fallback = def.default === null ? '' : ` Default: ${String(def.default)}.`;
+    properties[def.name] = { type: 'string', description: `${def.description} Allowed: ${describeAllowed(def.type)}.${fallback}` };
   }
   return { type: 'object' as const, properties };
 }

@@ -4,6 +4,7 @@
  * graceful shutdown on SIGINT/SIGTERM.
  */
 import Fastify from 'fastify';
+import fp from 'fastify-plugin';
 import { randomUUID } from 'node:crypto';
 import app from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -42,7 +43,8 @@ const server = Fastify({
   return503OnClosing: true,
 });
 
-await server.register(app, { config });
+// fp: the app's decorations and error handler on the root instance (fastify/demo's layout).
+await server.register(fp(app), { config });
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -7,7 +7,9 @@
 process.env.FASTIFY_AUTOLOAD_TYPESCRIPT = '1';
 
 import Fastify, { type FastifyInstance } from 'fastify';
-import { mkdtempSync, rmSync } from 'node:fs';
+import fp from 'fastify-plugin';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import app, { type AppOptions } from '../src/app.js';
@@ -18,6 +20,10 @@ export { fixturePath };
 
 interface Teardown {
   teardown(fn: () => unknown): void;
+}
+
+interface TestLike extends Teardown {
+  fail(message: string): unknown;
 }
 
 export function tempDir(t: Teardown, prefix = 'memplot-test-'): string {
@@ -33,22 +39,29 @@ export function testConfig(t: Teardown, overrides: Partial<Config> = {}): Config
 
 export interface BuildOptions extends Omit<AppOptions, 'config'> {
   config?: Partial<Config>;
-  /** Log level of the app (default silent; LOG_LEVEL in the environment overrides for debugging). */
+  /** Let a test provoke a 5xx on purpose (otherwise any 5xx but 503 fails the test). */
+  allowServerErrors?: boolean;
+  /** Close the app when the test ends (default true). */
   closeInTeardown?: boolean;
 }
 
 /** A ready app (not listening) for app.inject; closed when the test ends. */
-export async function build(t: Teardown, options: BuildOptions = {}): Promise<FastifyInstance> {
+export async function build(t: TestLike, options: BuildOptions = {}): Promise<FastifyInstance> {
   const config = testConfig(t, options.config);
   const fastify = Fastify({ logger: process.env.LOG_LEVEL ? { level: process.env.LOG_LEVEL } : false });
-  await fastify.register(app, { config, store: options.store, render: options.render });
+  // No request may end in a server error: a 500 fails the test that caused it (503 is load shedding).
+  fastify.addHook('onResponse', async (request, reply) => {
+    if (!options.allowServerErrors && reply.statusCode >= 500 && reply.statusCode !== 503) t.fail(`${request.method} ${request.url} answered ${reply.statusCode}`);
+  });
+  // As server.ts does: the app's decorations (config, store, profiles, metrics) on the root instance.
+  await fastify.register(fp(app), { config, store: options.store, render: options.render });
   await fastify.ready();
   if (options.closeInTeardown !== false) t.teardown(() => fastify.close());
   return fastify;
 }
 
 /** The same app listening on a free port at 127.0.0.1; returns its base URL. */
-export async function listen(t: Teardown, options: BuildOptions = {}): Promise<{ app: FastifyInstance; url: string }> {
+export async function listen(t: TestLike, options: BuildOptions = {}): Promise<{ app: FastifyInstance; url: string }> {
   const fastify = await build(t, options);
   const url = await fastify.listen({ port: 0, host: '127.0.0.1' });
   return { app: fastify, url };
@@ -71,3 +84,11 @@ export function multipartBody(file: Buffer, fields: Record<string, string> = {},
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }
+
+/** The bytes of a fixture, and its id (sha256 of the uncompressed bytes, as sha256sum prints it). */
+export function fixture(name: string): { bytes: Buffer; id: string } {
+  const bytes = readFileSync(fixturePath(name));
+  return { bytes, id: createHash('sha256').update(bytes).digest('hex') };
+}
+
+export const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

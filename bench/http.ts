@@ -1,0 +1,178 @@
+/**
+ * HTTP benchmark: starts the service as a child process (so that its own peak RSS can be read
+ * from /proc/<pid>/status VmHWM), uploads each file with `curl -F file=@…` to /plot timing the
+ * wall clock, then hammers a cached `GET /profiles/:id/plot.png` with autocannon
+ * (50 connections, 10 s) for req/s, p50 and p99.
+ *
+ * Used by `npm run bench`; runs alone as `node dist/bench/http.js [FILE...]` after `npm run build`.
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+export interface UploadResult {
+  file: string;
+  bytes: number;
+  status: number;
+  wallSeconds: number;
+  /** Server peak RSS during this upload (VmHWM, reset before it). */
+  serverPeakRssMb: number;
+  profileId: string | null;
+}
+
+export interface HttpBenchResult {
+  uploads: UploadResult[];
+  cachedGet: { url: string; connections: number; durationSeconds: number; requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number } | null;
+}
+
+function serverScript(): string {
+  // dist/bench/http.js → dist/src/server.js; bench/http.ts (tsx) → the built one too.
+  for (const candidate of [join(HERE, '../src/server.js'), join(HERE, '../dist/src/server.js')]) if (existsSync(candidate)) return candidate;
+  throw new Error('dist/src/server.js not found: run `npm run build` first');
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => ok(port));
+    });
+  });
+}
+
+function procStatusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) : 0;
+}
+
+/** Resets the peak RSS counter of a process (Linux: write 5 to clear_refs); false when not allowed. */
+function resetPeakRss(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function run(command: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((ok, fail) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => ok({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+async function waitHealthy(base: string, child: ChildProcess, timeoutMs = 20_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${base}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the server did not become healthy within ${timeoutMs} ms`);
+}
+
+export async function benchHttp(files: string[], options: { connections?: number; durationSeconds?: number } = {}): Promise<HttpBenchResult> {
+  const connections = options.connections ?? 50;
+  const durationSeconds = options.durationSeconds ?? 10;
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const cacheDir = mkdtempSync(join(tmpdir(), 'memplot-bench-http-'));
+  const child = spawn(process.execPath, [serverScript()], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MEMPLOT_CACHE_DIR: cacheDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const pid = child.pid!;
+  const result: HttpBenchResult = { uploads: [], cachedGet: null };
+  try {
+    await waitHealthy(base, child);
+    for (const file of files) {
+      const canReset = resetPeakRss(pid);
+      // Sample RSS too, in case the peak counter cannot be reset (then VmHWM covers the whole run).
+      let sampledKb = procStatusKb(pid, 'VmRSS');
+      const sampler = setInterval(() => (sampledKb = Math.max(sampledKb, procStatusKb(pid, 'VmRSS'))), 10);
+      const headers = join(cacheDir, 'headers.txt');
+      const started = performance.now();
+      const out = await run('curl', ['-sS', '-o', '/dev/null', '-D', headers, '-w', '%{http_code}', '-F', `file=@${file}`, `${base}/plot`]);
+      const wallSeconds = (performance.now() - started) / 1000;
+      clearInterval(sampler);
+      const peakKb = canReset ? Math.max(procStatusKb(pid, 'VmHWM'), sampledKb) : sampledKb;
+      const idLine = /^x-profile-id:\s*([0-9a-f]{64})/im.exec(existsSync(headers) ? readFileSync(headers, 'utf8') : '');
+      if (out.code !== 0) throw new Error(`curl failed on ${file}: ${out.stderr.trim()}`);
+      result.uploads.push({
+        file,
+        bytes: statSync(file).size,
+        status: Number(out.stdout),
+        wallSeconds,
+        serverPeakRssMb: peakKb / 1024,
+        profileId: idLine ? idLine[1] : null,
+      });
+    }
+    const id = result.uploads.find((u) => u.profileId)?.profileId;
+    if (id) {
+      const url = `${base}/profiles/${id}/plot.png`;
+      const warm = await fetch(url);
+      await warm.arrayBuffer();
+      if (!warm.ok) throw new Error(`GET ${url} answered ${warm.status}`);
+      const cannon = await autocannon({ url, connections, duration: durationSeconds });
+      result.cachedGet = {
+        url: `/profiles/<id>/plot.png`,
+        connections,
+        durationSeconds,
+        requestsPerSecond: cannon.requests.average,
+        p50Ms: cannon.latency.p50,
+        p99Ms: cannon.latency.p99,
+        non2xx: cannon.non2xx,
+        errors: cannon.errors,
+      };
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+  printHttpBench(result);
+  return result;
+}
+
+/** The figures as Markdown (BENCHMARKS.md). */
+export function formatHttpBench(result: HttpBenchResult): string[] {
+  const lines = ['| upload (`curl -F file=@…` to /plot → PNG) | size | status | wall | server peak RSS |', '|---|---|---|---|---|'];
+  for (const u of result.uploads) {
+    lines.push(`| ${basename(u.file)} | ${(u.bytes / 1e6).toFixed(0)} MB | ${u.status} | **${u.wallSeconds.toFixed(2)} s** | **${u.serverPeakRssMb.toFixed(0)} MB** |`);
+  }
+  const g = result.cachedGet;
+  if (g) {
+    lines.push('', `Cached \`GET ${g.url}\`, autocannon ${g.connections} connections × ${g.durationSeconds} s on the same machine:`);
+    lines.push(`**${g.requestsPerSecond.toFixed(0)} req/s**, p50 ${g.p50Ms} ms, **p99 ${g.p99Ms} ms** (non-2xx ${g.non2xx}, errors ${g.errors}).`);
+  }
+  return lines;
+}
+
+export function printHttpBench(result: HttpBenchResult): void {
+  console.log(formatHttpBench(result).join('\n'));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const corpus = resolve(HERE, '../../bench/corpus');
+  const files = process.argv.length > 2 ? process.argv.slice(2) : ['medium.mem', 'large.mem'].map((f) => join(corpus, f)).filter(existsSync);
+  await benchHttp(files);
+}

@@ -1,0 +1,144 @@
+import t from 'tap';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { ProfileSummary } from '../../src/aggregate/summary.js';
+import { renderHash, renderKey, summaryKey } from '../../src/cache/keys.js';
+import { BusyError, Limiter, WorkTimeoutError } from '../../src/cache/limiter.js';
+import { MemoryStore } from '../../src/cache/memory-store.js';
+import { ProfileService, type ProfileServiceOptions } from '../../src/cache/profile-service.js';
+import { SingleFlight } from '../../src/cache/single-flight.js';
+import { defaultPlotOptions, parsePlotOptions, type PlotOptions } from '../../src/options/plot-options.js';
+import { renderPlot } from '../../src/render/render-plot.js';
+import { fixturePath } from '../helper.js';
+
+const SORT = readFileSync(fixturePath('sort.mem'));
+const SORT_ID = createHash('sha256').update(SORT).digest('hex');
+
+async function* chunks(bytes: Buffer, size = 4096) {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+/** A renderer that counts its calls and waits for release() (the real one by default). */
+function countingRenderer(delayMs = 0) {
+  const calls: PlotOptions[] = [];
+  const render = async (summary: ProfileSummary, options: PlotOptions) => {
+    calls.push(options);
+    if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+    return renderPlot(summary, options);
+  };
+  return { calls, render };
+}
+
+function service(overrides: Partial<ProfileServiceOptions> = {}, store = new MemoryStore({ maxBytes: 64 << 20 })) {
+  return new ProfileService(store, { maxUploadBytes: 1 << 30, renderConcurrency: 2, renderQueue: 8, uploadConcurrency: 2, renderTimeoutMs: 30_000, ...overrides });
+}
+
+t.test('keys: the render hash depends on what changes the picture, not on spelling', async (t) => {
+  const a = parsePlotOptions({ width: '800', theme: 'dark', total: 'yes' });
+  const b = parsePlotOptions({ total: '1', theme: 'DARK' });
+  t.equal(renderHash(SORT_ID, a), renderHash(SORT_ID, b));
+  t.not(renderHash(SORT_ID, a), renderHash(SORT_ID, { ...a, format: 'svg' }));
+  t.not(renderHash(SORT_ID, a), renderHash('f'.repeat(64), a));
+  t.match(renderHash(SORT_ID, a), /^[0-9a-f]{64}$/);
+  t.equal(summaryKey(SORT_ID), `summary:${SORT_ID}:v1`);
+  t.equal(renderKey('ab'), 'render:ab');
+});
+
+t.test('ingest: id is the sha256 of the uncompressed bytes; the second upload is known', async (t) => {
+  const s = service();
+  const first = await s.ingest(chunks(SORT));
+  t.equal(first.summary.id, SORT_ID);
+  t.equal(first.created, true);
+  const again = await s.ingest(chunks(gzipSync(SORT), 100));
+  t.equal(again.summary.id, SORT_ID, 'gzip of the same file: same id');
+  t.equal(again.created, false);
+  t.ok(await s.store.has(summaryKey(SORT_ID)));
+});
+
+t.test('plot: identical concurrent renders run once, later ones come from the cache', async (t) => {
+  const { calls, render } = countingRenderer(50);
+  const s = service({ render });
+  await s.ingest(chunks(SORT));
+  const options = { ...defaultPlotOptions(), format: 'svg' as const };
+  const results = await Promise.all(Array.from({ length: 10 }, () => s.plot(SORT_ID, options)));
+  t.equal(calls.length, 1, 'one render for ten requests');
+  t.ok(results.every((r) => r && r.body.equals(results[0]!.body)), 'all got the same image');
+  const later = await s.plot(SORT_ID, options);
+  t.equal(later?.cached, true);
+  t.equal(calls.length, 1);
+  await s.plot(SORT_ID, { ...options, theme: 'dark' });
+  t.equal(calls.length, 2, 'other options: another render');
+});
+
+t.test('plot: unknown id is null; a corrupt stored summary is removed and treated as unknown', async (t) => {
+  const corrupt: string[] = [];
+  const s = service({ hooks: { corrupt: (key) => corrupt.push(key) } });
+  t.equal(await s.plot('0'.repeat(64), defaultPlotOptions()), null);
+  await s.store.set(summaryKey('1'.repeat(64)), Buffer.from('not a summary'));
+  t.equal(await s.getSummary('1'.repeat(64)), null);
+  t.same(corrupt, [summaryKey('1'.repeat(64))]);
+  t.notOk(await s.store.has(summaryKey('1'.repeat(64))));
+});
+
+t.test('plot: a full render queue is BusyError; a slow render is WorkTimeoutError and is cached when done', async (t) => {
+  const { calls, render } = countingRenderer(300);
+  const s = service({ render, renderConcurrency: 1, renderQueue: 1, renderTimeoutMs: 5000 });
+  await s.ingest(chunks(SORT));
+  const base = { ...defaultPlotOptions(), format: 'svg' as const };
+  const running = s.plot(SORT_ID, { ...base, width: 500 });
+  const queued = s.plot(SORT_ID, { ...base, width: 600 });
+  await t.rejects(s.plot(SORT_ID, { ...base, width: 700 }), BusyError);
+  await Promise.all([running, queued]);
+  t.equal(calls.length, 2);
+
+  const slow = service({ render, renderTimeoutMs: 100 });
+  await slow.ingest(chunks(SORT));
+  await t.rejects(slow.plot(SORT_ID, base), WorkTimeoutError);
+  await new Promise((r) => setTimeout(r, 500));
+  const after = await slow.plot(SORT_ID, base);
+  t.equal(after?.cached, true, 'the render finished in the background and was stored');
+});
+
+t.test('plot: a store that cannot write still answers', async (t) => {
+  const failed: string[] = [];
+  const store = new MemoryStore({ maxBytes: 64 << 20 });
+  const s = service({ hooks: { storeFailed: (key) => failed.push(key) } }, store);
+  await s.ingest(chunks(SORT));
+  store.set = async () => {
+    throw new Error('disk full');
+  };
+  const rendered = await s.plot(SORT_ID, { ...defaultPlotOptions(), format: 'svg' });
+  t.ok(rendered && rendered.body.length > 0);
+  t.equal(failed.length, 1);
+});
+
+t.test('limiter and single-flight', async (t) => {
+  const limiter = new Limiter('jobs', 2, 1);
+  let running = 0;
+  let peak = 0;
+  const job = async () => {
+    running++;
+    peak = Math.max(peak, running);
+    await new Promise((r) => setTimeout(r, 20));
+    running--;
+  };
+  const jobs = [limiter.run(job), limiter.run(job), limiter.run(job)];
+  await t.rejects(limiter.run(job), BusyError);
+  await Promise.all(jobs);
+  t.equal(peak, 2);
+  t.equal(limiter.active, 0);
+  await t.rejects(limiter.run(async () => { throw new Error('boom'); }), /boom/);
+  t.equal(limiter.active, 0, 'a failed task frees its slot');
+
+  const flights = new SingleFlight<number>();
+  let n = 0;
+  const work = async () => { await new Promise((r) => setTimeout(r, 10)); return ++n; };
+  const a = flights.run('k', work);
+  const b = flights.run('k', work);
+  t.equal(a.shared, false);
+  t.equal(b.shared, true);
+  t.same(await Promise.all([a.promise, b.promise]), [1, 1]);
+  t.equal(flights.size, 0);
+  t.equal(await flights.run('k', work).promise, 2, 'after settling, the key runs again');
+});

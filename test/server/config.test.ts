@@ -1,0 +1,56 @@
+import t from 'tap';
+import { ConfigError, loadConfig, parseByteSize } from '../../src/config.js';
+
+t.test('defaults', async (t) => {
+  const config = loadConfig({}, '/srv');
+  t.equal(config.port, 8080);
+  t.equal(config.host, '0.0.0.0');
+  t.equal(config.cacheDir, '/srv/.memplot-cache');
+  t.equal(config.maxUploadBytes, 4 * 1024 ** 3);
+  t.equal(config.redisUrl, null);
+  t.same(config.apiTokens, []);
+  t.ok(config.renderConcurrency >= 1);
+});
+
+t.test('values from the environment', async (t) => {
+  const config = loadConfig(
+    {
+      PORT: '9000',
+      MEMPLOT_CACHE_MAX_BYTES: '512MiB',
+      MEMPLOT_MAX_UPLOAD_BYTES: '1G',
+      MEMPLOT_REDIS_URL: 'redis://cache:6379/0',
+      MEMPLOT_API_TOKENS: 'aaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbb',
+      MEMPLOT_RENDER_CONCURRENCY: '3',
+      MEMPLOT_PUBLIC_URL: 'https://memplot.example.com/',
+    },
+    '/srv',
+  );
+  t.equal(config.port, 9000);
+  t.equal(config.cacheMaxBytes, 512 * 1024 ** 2);
+  t.equal(config.maxUploadBytes, 1024 ** 3);
+  t.equal(config.redisUrl, 'redis://cache:6379/0');
+  t.same(config.apiTokens, ['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbb']);
+  t.equal(config.renderConcurrency, 3);
+  t.equal(config.publicUrl, 'https://memplot.example.com');
+});
+
+t.test('every bad value is reported at once, naming the variable', async (t) => {
+  const error = t.throws(() =>
+    loadConfig({ PORT: 'eighty', MEMPLOT_CACHE_MAX_BYTES: 'lots', MEMPLOT_REDIS_URL: 'http://x', MEMPLOT_API_TOKENS: 'short', LOG_LEVEL: 'loud' }),
+  ) as ConfigError;
+  t.ok(error instanceof ConfigError);
+  t.equal(error.problems.length, 5);
+  t.match(error.message, /PORT: expected an integer from 0 to 65535, received "eighty"/);
+  t.match(error.message, /MEMPLOT_CACHE_MAX_BYTES: .*received "lots"/);
+  t.match(error.message, /MEMPLOT_REDIS_URL: expected a URL starting with redis:\/\/ or rediss:\/\//);
+  t.match(error.message, /MEMPLOT_API_TOKENS: each token needs at least 16 characters/);
+  t.match(error.message, /LOG_LEVEL/);
+});
+
+t.test('byte sizes', async (t) => {
+  t.equal(parseByteSize('1024'), 1024);
+  t.equal(parseByteSize('4GiB'), 4 * 1024 ** 3);
+  t.equal(parseByteSize('1.5 MB'), 1_500_000);
+  t.equal(parseByteSize('12 parsecs'), null);
+  t.equal(parseByteSize('-1'), null);
+});
