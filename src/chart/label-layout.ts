@@ -1,0 +1,183 @@
+/**
+ * Where to put labels that belong to points (the peak and exit annotations): each label's box
+ * stays inside the plot area, clear of every other label and of every marker. A label sits beside
+ * its point when it can; otherwise it moves up or down the plot, to the free place that hides
+ * the least of the data lines nearest to its point, and gets a leader line back to its point.
+ * Pure and deterministic: same requests → same boxes.
+ */
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export function boxesOverlap(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+export interface LabelRequest {
+  /** The point the label belongs to, in pixels. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface LabelPlacement {
+  box: Box;
+  /** Text anchor: 'end' when the box is left of its point (text ends at box.x1), else 'start'. */
+  anchor: 'start' | 'end';
+  /** True when the box is away from its point: draw a leader line from the point to the box. */
+  leader: boolean;
+}
+
+export interface LabelLayoutOptions {
+  /** The rectangle labels must stay inside (the plot area less a margin). */
+  bounds: Box;
+  /** Boxes no label may cover (the markers). */
+  obstacles: readonly Box[];
+  /** Space between a point and a label beside it, and around every label. */
+  gap: number;
+  /**
+   * Pixel columns in which a data line passes through a box. Crossing a line at all costs as much
+   * as 10 gaps of distance (text over a line hides where it goes), each column 2 px more.
+   */
+  lineCover?: (box: Box) => number;
+}
+
+/** Point on the box nearest to (x, y). */
+export function nearestOnBox(box: Box, x: number, y: number): { x: number; y: number } {
+  return { x: Math.min(box.x1, Math.max(box.x0, x)), y: Math.min(box.y1, Math.max(box.y0, y)) };
+}
+
+function distanceToBox(box: Box, x: number, y: number): number {
+  const near = nearestOnBox(box, x, y);
+  return Math.hypot(near.x - x, near.y - y);
+}
+
+/** Whether the segment from a to b passes through the box (sampled every 2 px: enough for boxes of text). */
+function segmentCrosses(ax: number, ay: number, bx: number, by: number, box: Box): boolean {
+  const steps = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / 2));
+  for (let i = 0; i <= steps; i += 1) {
+    const x = ax + ((bx - ax) * i) / steps;
+    const y = ay + ((by - ay) * i) / steps;
+    if (x > box.x0 && x < box.x1 && y > box.y0 && y < box.y1) return true;
+  }
+  return false;
+}
+
+function inflate(box: Box, by: number): Box {
+  return { x0: box.x0 - by, y0: box.y0 - by, x1: box.x1 + by, y1: box.y1 + by };
+}
+
+/** Cost of a label left out: more than any placement's. */
+const DROPPED = 1e9;
+
+interface Leader {
+  ax: number;
+  ay: number;
+  bx: number;
+  by: number;
+}
+
+/** Every order of 0..n-1, the given order first (n ≤ 4; past that only the given order). */
+function orders(n: number): number[][] {
+  const identity = Array.from({ length: n }, (_, i) => i);
+  if (n > 4) return [identity];
+  const all: number[][] = [];
+  const permute = (prefix: number[], rest: number[]) => {
+    if (rest.length === 0) all.push(prefix);
+    rest.forEach((item, i) => permute([...prefix, item], [...rest.slice(0, i), ...rest.slice(i + 1)]));
+  };
+  permute([], identity);
+  return all;
+}
+
+/** The cheapest free box for one label, given the boxes and leaders already placed; null when none is free. */
+function placeOne(
+  request: LabelRequest,
+  options: LabelLayoutOptions,
+  placed: readonly Box[],
+  leaders: readonly Leader[],
+  leadersMayCross: boolean,
+): { cost: number; placement: LabelPlacement } | null {
+  const { bounds, gap } = options;
+  const { x, y, width, height } = request;
+  const maxX0 = bounds.x1 - width;
+  const maxY0 = bounds.y1 - height;
+  if (maxX0 < bounds.x0 || maxY0 < bounds.y0) return null;
+  // Left of the point, right of it, then further out each way (to clear a line beside the point).
+  // Only a label too wide for either side is pushed back inside the bounds, over its point's x:
+  // there it would stand in the way of the leaders of the labels stacked below or above it.
+  const shifts: number[] = [];
+  for (let shift = 0; shift <= gap * 20; shift += 6) shifts.push(shift);
+  const sides = shifts.flatMap((shift) => [x - gap - width - shift, x + gap + shift]).filter((x0) => x0 >= bounds.x0 && x0 <= maxX0);
+  const xs = sides.length > 0 ? sides : [...new Set([Math.min(maxX0, Math.max(bounds.x0, x - gap - width)), Math.min(maxX0, Math.max(bounds.x0, x + gap))])];
+  // Just above the point, just below, then every 2 px of the height.
+  const ys = [y - gap * 0.5 - height, y + gap * 0.5];
+  for (let y0 = bounds.y0; y0 <= maxY0; y0 += 2) ys.push(y0);
+  ys.push(maxY0);
+  let best: { cost: number; placement: LabelPlacement } | null = null;
+  for (const y0 of ys) {
+    if (y0 < bounds.y0 || y0 > maxY0) continue;
+    for (const x0 of xs) {
+      const box = { x0, y0, x1: x0 + width, y1: y0 + height };
+      const distance = distanceToBox(box, x, y);
+      const leader = distance > gap * 1.5;
+      const near = distance + (leader ? gap * 4 : 0);
+      if (best !== null && near >= best.cost) continue;
+      const padded = inflate(box, gap * 0.5);
+      if (placed.some((other) => boxesOverlap(padded, other))) continue;
+      if (options.obstacles.some((other) => boxesOverlap(box, other))) continue;
+      const covered = options.lineCover ? options.lineCover(box) : 0;
+      const cost = near + (covered > 0 ? gap * 10 + covered * 2 : 0);
+      if (best !== null && cost >= best.cost) continue;
+      if (leader && !leadersMayCross) {
+        const end = nearestOnBox(box, x, y);
+        // A leader through another label, or a placed leader through this box, would read as pointing elsewhere.
+        if (placed.some((other) => segmentCrosses(x, y, end.x, end.y, other))) continue;
+        if (leaders.some((l) => segmentCrosses(l.ax, l.ay, l.bx, l.by, box))) continue;
+      }
+      best = { cost, placement: { box, anchor: x0 + width / 2 < x ? 'end' : 'start', leader } };
+    }
+  }
+  return best;
+}
+
+/**
+ * Boxes for the labels; null for a label that fits nowhere (wider or taller than the free room),
+ * which is then not drawn rather than drawn over another. Labels are placed one at a time, each
+ * in the cheapest free box; every order of placing them is tried (a few labels: at most 24) and
+ * the cheapest layout kept, the given order winning ties. Earlier labels matter more: the first's
+ * cost counts 1.5× the next's and so on, so the first label gets the place nearest its point.
+ */
+export function layoutLabels(requests: readonly LabelRequest[], options: LabelLayoutOptions): (LabelPlacement | null)[] {
+  let best: { cost: number; results: (LabelPlacement | null)[] } | null = null;
+  for (const order of orders(requests.length)) {
+    const placed: Box[] = [];
+    const leaders: Leader[] = [];
+    const results: (LabelPlacement | null)[] = requests.map(() => null);
+    let cost = 0;
+    for (const index of order) {
+      const request = requests[index];
+      // Rather than leave a label out, let its leader cross another label (which its halo hides) or another leader.
+      const found = placeOne(request, options, placed, leaders, false) ?? placeOne(request, options, placed, leaders, true);
+      if (found === null) {
+        cost += DROPPED;
+        continue;
+      }
+      cost += found.cost * (1 + (requests.length - 1 - index) * 0.5);
+      results[index] = found.placement;
+      placed.push(found.placement.box);
+      if (found.placement.leader) {
+        const end = nearestOnBox(found.placement.box, request.x, request.y);
+        leaders.push({ ax: request.x, ay: request.y, bx: end.x, by: end.y });
+      }
+      if (best !== null && cost >= best.cost) break;
+    }
+    if (best === null || cost < best.cost) best = { cost, results };
+  }
+  return best?.results ?? [];
+}

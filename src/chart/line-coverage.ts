@@ -1,0 +1,78 @@
+/**
+ * Which pixels a data line covers, one vertical span per pixel column of the plot: lets a label
+ * be placed where it hides the least of the line (a continuous line covers, in each pixel column,
+ * one span from its lowest to its highest value there).
+ */
+import type { M4Columns, M4Series } from '../aggregate/summary.js';
+import { bucketSpan } from './chart-data.js';
+import type { Box } from './label-layout.js';
+import type { LinearScale } from './scales.js';
+
+export interface CoverageLine {
+  series: M4Series;
+  columns: Pick<M4Columns, 'first' | 'last' | 'min' | 'max'>;
+  /** Value held until the next entry (time axis) rather than a straight line to it. */
+  step: boolean;
+}
+
+export interface LineCoverage {
+  left: number;
+  /** Per pixel column from `left`: top and bottom pixel of the lines there (top > bottom: no line). */
+  top: Float64Array;
+  bottom: Float64Array;
+}
+
+/** Pixel spans of the lines, over pixel columns [left, right). */
+export function lineCoverage(lines: readonly CoverageLine[], x: LinearScale, y: LinearScale, left: number, right: number): LineCoverage {
+  const start = Math.floor(left);
+  const columns = Math.max(0, Math.ceil(right) - start);
+  const top = new Float64Array(columns).fill(Infinity);
+  const bottom = new Float64Array(columns).fill(-Infinity);
+  const cover = (xa: number, xb: number, va: number, vb: number) => {
+    const ya = y(va);
+    const yb = y(vb);
+    const from = Math.max(0, Math.floor(Math.min(xa, xb)) - start);
+    const to = Math.min(columns - 1, Math.floor(Math.max(xa, xb)) - start);
+    for (let c = from; c <= to; c += 1) {
+      top[c] = Math.min(top[c], ya, yb);
+      bottom[c] = Math.max(bottom[c], ya, yb);
+    }
+  };
+  for (const { series, columns: values, step } of lines) {
+    let previous: { x: number; value: number } | null = null;
+    for (let b = 0; b < series.count.length; b += 1) {
+      if (series.count[b] === 0) continue;
+      const span = bucketSpan(series, b);
+      const xs = x(span.start);
+      const xe = x(span.end);
+      if (previous) {
+        if (step) {
+          cover(previous.x, xs, previous.value, previous.value);
+          cover(xs, xs, previous.value, values.first[b]);
+        } else {
+          // A straight line: split it per pixel column so a long diagonal is not taken for a block.
+          const columnsAcross = Math.max(1, Math.ceil(Math.abs(xs - previous.x)));
+          for (let i = 0; i < columnsAcross; i += 1) {
+            const v0 = previous.value + ((values.first[b] - previous.value) * i) / columnsAcross;
+            const v1 = previous.value + ((values.first[b] - previous.value) * (i + 1)) / columnsAcross;
+            cover(previous.x + ((xs - previous.x) * i) / columnsAcross, previous.x + ((xs - previous.x) * (i + 1)) / columnsAcross, v0, v1);
+          }
+        }
+      }
+      cover(xs, xe, values.min[b], values.max[b]);
+      previous = { x: xe, value: values.last[b] };
+    }
+  }
+  return { left: start, top, bottom };
+}
+
+/** Pixel columns of the box in which a line passes through it. */
+export function coveredColumns(coverage: LineCoverage, box: Box): number {
+  const from = Math.max(0, Math.floor(box.x0) - coverage.left);
+  const to = Math.min(coverage.top.length - 1, Math.ceil(box.x1) - coverage.left - 1);
+  let count = 0;
+  for (let c = from; c <= to; c += 1) {
+    if (coverage.top[c] <= box.y1 && coverage.bottom[c] >= box.y0) count += 1;
+  }
+  return count;
+}
