@@ -1,18 +1,23 @@
 /**
  * Markers for what a reader looks for first: the peak heap, the peak total (heap + stack of one
- * entry), and the heap still allocated at exit when it is not zero (the leak hint); each with a
- * label saying the value and where it happened, placed where it overlaps no other label.
+ * entry), and the heap still allocated at exit when it is not zero (the leak hint), or one marker
+ * when the peak is the last entry; each with a label saying the value and where it happened,
+ * laid out by label-layout.ts so that no label covers another, a marker, or the axes around the
+ * plot, and hides as little of the heap (and total) line as it can.
  */
 import type { ProfileSummary } from '../aggregate/summary.js';
 import type { PlotOptions } from '../options/plot-options.js';
 import { formatBytes } from './byte-format.js';
 import { positionOfMax, ticksSinceStart, type ChartData } from './chart-data.js';
+import { layoutLabels, nearestOnBox, type Box, type LabelPlacement } from './label-layout.js';
 import type { ChartDensity, PlotArea } from './layout.js';
+import { coveredColumns, lineCoverage, type CoverageLine } from './line-coverage.js';
 import type { LinearScale } from './scales.js';
 import { roundCoordinate, svgElement, svgGroup, svgText, type SvgElement } from './svg-node.js';
-import { textWidth } from './text-metrics.js';
+import { textWidth, wrapText } from './text-metrics.js';
 
-export type AnnotationKind = 'peak-heap' | 'peak-total' | 'exit-heap';
+/** peak-exit: the peak heap is the last entry (a program killed while growing): one marker, one label. */
+export type AnnotationKind = 'peak-heap' | 'peak-total' | 'exit-heap' | 'peak-exit';
 
 export interface Annotation {
   kind: AnnotationKind;
@@ -21,6 +26,12 @@ export interface Annotation {
   value: number;
   label: string;
   color: string;
+}
+
+/** The annotations, and the lines (on the heap scale) their labels should not hide. */
+export interface ChartAnnotations {
+  items: Annotation[];
+  lines: CoverageLine[];
 }
 
 export interface AnnotationContext {
@@ -34,19 +45,27 @@ export interface AnnotationContext {
 }
 
 /** The annotations a summary calls for, in drawing priority order. */
-export function chartAnnotations(context: AnnotationContext): Annotation[] {
+export function chartAnnotations(context: AnnotationContext): ChartAnnotations {
   const { summary, data, options, density, describePosition } = context;
   const { stats } = summary;
-  const annotations: Annotation[] = [];
+  const items: Annotation[] = [];
   const labelled = (long: string, short: string) => (density === 'full' ? long : density === 'compact' ? short : '');
+  // A program that never reached its exit handler (killed, crashed) did not exit: its last entry is where the recording stopped.
+  const exited = !stats.warnings.some((warning) => warning.code === 'HEADER_INCOMPLETE');
+  const atExit = exited ? 'at exit' : 'when the recording stopped';
+  const exitWord = exited ? 'exit' : 'end';
+  const exitPosition = stats.time.last === null ? null : options.axis === 'time' ? ticksSinceStart(summary, stats.time.last) : stats.entries - 1;
+  const final = stats.final;
+  const peakIsLast = stats.peakHeapAt !== null && stats.peakHeapAt.index === stats.entries - 1 && final !== null && final.heap !== 0 && exitPosition !== null;
   if (stats.peakHeapAt) {
     const position = options.axis === 'time' ? ticksSinceStart(summary, stats.peakHeapAt.time) : stats.peakHeapAt.index;
     const value = formatBytes(stats.peak.heap);
-    annotations.push({
-      kind: 'peak-heap',
+    const where = describePosition(position, true);
+    items.push({
+      kind: peakIsLast ? 'peak-exit' : 'peak-heap',
       position,
       value: stats.peak.heap,
-      label: labelled(`peak heap ${value} at ${describePosition(position, true)}`, `peak ${value}`),
+      label: peakIsLast ? labelled(`peak and ${atExit}: ${value} at ${where}`, `peak = ${exitWord} ${value}`) : labelled(`peak heap ${value} at ${where}`, `peak heap ${value}`),
       color: context.colors.heap,
     });
   }
@@ -55,39 +74,38 @@ export function chartAnnotations(context: AnnotationContext): Annotation[] {
     if (position !== null) {
       const value = formatBytes(stats.peak.total);
       const exact = data.series.bucketWidth === 1 && options.axis === 'calls';
-      annotations.push({
+      items.push({
         kind: 'peak-total',
         position,
         value: stats.peak.total,
-        label: labelled(`peak heap + stack ${value} at ${exact ? '' : '~'}${describePosition(position, exact)}`, `total ${value}`),
+        label: labelled(`peak heap + stack ${value} at ${exact ? '' : '~'}${describePosition(position, exact)}`, `peak heap + stack ${value}`),
         color: context.colors.total,
       });
     }
   }
-  if (stats.final && stats.final.heap !== 0 && stats.time.last !== null) {
-    const position = options.axis === 'time' ? ticksSinceStart(summary, stats.time.last) : stats.entries - 1;
-    const value = formatBytes(stats.final.heap);
-    annotations.push({
-      kind: 'exit-heap',
-      position,
-      value: stats.final.heap,
-      label: labelled(stats.final.heap > 0 ? `${value} still allocated at exit` : `heap at exit ${value} (below zero)`, `exit ${value}`),
-      color: context.colors.heap,
-    });
+  if (final && final.heap !== 0 && exitPosition !== null && !peakIsLast) {
+    const value = formatBytes(final.heap);
+    // Below zero the counter does not count what is left: it went under by frees of memory allocated before tracing started.
+    const long = final.heap > 0 ? `${value} still allocated ${atExit}` : `heap ${atExit} ${value} (below zero: frees of memory allocated before tracing)`;
+    items.push({ kind: 'exit-heap', position: exitPosition, value: final.heap, label: labelled(long, `${exitWord} ${value}`), color: context.colors.heap });
   }
-  return annotations;
+  const lines: CoverageLine[] = [];
+  if (data.heapExtent !== null) {
+    const step = options.axis === 'time';
+    lines.push({ series: data.series, columns: data.heap, step });
+    if (options.total) lines.push({ series: data.series, columns: data.total, step });
+  }
+  return { items, lines };
 }
 
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-function overlaps(a: Box, b: Box): boolean {
-  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-}
+/**
+ * A label's box is what it covers: DejaVu Sans' tallest lowercase and digits reach 0.76 em above
+ * the baseline and its descenders 0.24 em below, and the halo (a stroke in the background colour
+ * that parts the text from the lines under it) 2 px beyond.
+ */
+const GLYPH_ASCENT = 0.76;
+const GLYPH_DESCENT = 0.24;
+const LABEL_HALO = 2;
 
 export interface AnnotationLayoutOptions {
   x: LinearScale;
@@ -99,64 +117,109 @@ export interface AnnotationLayoutOptions {
   halo: string;
 }
 
-/**
- * Label position next to a marker: above-left, above-right, below-left, below-right, then further
- * down on the left; the first that stays inside the plot area and clear of placed labels and markers.
- */
-function placeLabel(mx: number, my: number, width: number, options: AnnotationLayoutOptions, taken: readonly Box[]) {
-  const { area, fontSize } = options;
-  const offset = fontSize * 0.6;
-  const candidates: { x: number; y: number; anchor: 'start' | 'end' }[] = [];
-  for (let step = 0; step < 6; step += 1) {
-    const down = step * options.lineHeight;
-    candidates.push({ x: mx - offset, y: my - offset + down, anchor: 'end' });
-    candidates.push({ x: mx + offset, y: my - offset + down, anchor: 'start' });
-    candidates.push({ x: mx - offset, y: my + offset + fontSize + down, anchor: 'end' });
-    candidates.push({ x: mx + offset, y: my + offset + fontSize + down, anchor: 'start' });
-  }
-  const inside = (box: Box) => box.x0 >= area.left + 2 && box.x1 <= area.left + area.width - 2 && box.y0 >= area.top + 2 && box.y1 <= area.top + area.height - 2;
-  const boxOf = (candidate: (typeof candidates)[number]): Box => {
-    const x0 = candidate.anchor === 'end' ? candidate.x - width : candidate.x;
-    return { x0, y0: candidate.y - fontSize, x1: x0 + width, y1: candidate.y + fontSize * 0.3 };
-  };
-  for (const candidate of candidates) {
-    const box = boxOf(candidate);
-    if (inside(box) && !taken.some((other) => overlaps(box, other))) return { ...candidate, box };
-  }
-  const fallback = candidates[0];
-  return { ...fallback, box: boxOf(fallback) };
+export interface PlacedAnnotation {
+  annotation: Annotation;
+  /** The marker's centre. */
+  mx: number;
+  my: number;
+  /** The label's lines (a label wider than the plot is wrapped to two) and where they go; null when unlabelled or when it fits nowhere. */
+  lines: string[];
+  placement: LabelPlacement | null;
 }
 
-export function annotationMarks(annotations: readonly Annotation[], options: AnnotationLayoutOptions): SvgElement | null {
-  if (annotations.length === 0) return null;
+/** Marker positions and label boxes: a pure function of the annotations and the chart geometry. */
+export function placeAnnotations(annotations: ChartAnnotations, options: AnnotationLayoutOptions): PlacedAnnotation[] {
+  const { area, fontSize, lineHeight } = options;
+  const radius = markerRadius(fontSize);
+  const margin = 3;
+  const bounds: Box = { x0: area.left + margin, y0: area.top + margin, x1: area.left + area.width - margin, y1: area.top + area.height - margin };
+  const points = annotations.items.map((annotation) => ({ annotation, mx: roundCoordinate(options.x(annotation.position)), my: roundCoordinate(options.y(annotation.value)) }));
+  const obstacles: Box[] = points.map(({ annotation, mx, my }) => {
+    const r = radius + (annotation.kind === 'peak-exit' ? 3 : 1);
+    return { x0: mx - r, y0: my - r, x1: mx + r, y1: my + r };
+  });
+  const maxWidth = bounds.x1 - bounds.x0 - 2 * LABEL_HALO;
+  const labelled = points.filter(({ annotation }) => annotation.label !== '');
+  const texts = labelled.map(({ annotation }) => {
+    const font = { size: fontSize };
+    return textWidth(annotation.label, font) <= maxWidth ? [annotation.label] : wrapText(annotation.label, font, maxWidth, 2);
+  });
+  const coverage = annotations.lines.length > 0 ? lineCoverage(annotations.lines, options.x, options.y, area.left, area.left + area.width) : null;
+  const placements = layoutLabels(
+    labelled.map(({ mx, my }, i) => ({
+      x: mx,
+      y: my,
+      width: Math.max(0, ...texts[i].map((text) => textWidth(text, { size: fontSize }))) + 2 * LABEL_HALO,
+      height: (texts[i].length - 1) * lineHeight + fontSize * (GLYPH_ASCENT + GLYPH_DESCENT) + 2 * LABEL_HALO,
+    })),
+    { bounds, obstacles, gap: fontSize * 0.6, lineCover: coverage ? (box) => coveredColumns(coverage, box) : undefined },
+  );
+  return points.map((point) => {
+    const i = labelled.indexOf(point);
+    return { ...point, lines: i < 0 ? [] : texts[i], placement: i < 0 ? null : placements[i] };
+  });
+}
+
+function markerRadius(fontSize: number): number {
+  return Math.max(2.5, fontSize * 0.3);
+}
+
+export function annotationMarks(annotations: ChartAnnotations, options: AnnotationLayoutOptions): SvgElement | null {
+  if (annotations.items.length === 0) return null;
+  const { fontSize, lineHeight } = options;
+  const radius = roundCoordinate(markerRadius(fontSize));
+  const leaders: SvgElement[] = [];
   const markers: SvgElement[] = [];
   const labels: SvgElement[] = [];
-  const radius = Math.max(2.5, options.fontSize * 0.3);
-  const points = annotations.map((annotation) => ({ annotation, mx: roundCoordinate(options.x(annotation.position)), my: roundCoordinate(options.y(annotation.value)) }));
-  const taken: Box[] = points.map(({ mx, my }) => ({ x0: mx - radius - 1, y0: my - radius - 1, x1: mx + radius + 1, y1: my + radius + 1 }));
-  for (const { annotation, mx, my } of points) {
-    const hollow = annotation.kind === 'exit-heap';
-    markers.push(
-      svgElement('circle', {
-        cx: mx,
-        cy: my,
-        r: roundCoordinate(radius),
-        fill: hollow ? options.halo : annotation.color,
-        stroke: hollow ? annotation.color : options.halo,
-        'stroke-width': hollow ? 2 : 1.5,
-        class: `marker-${annotation.kind}`,
-      }),
-    );
-    if (!annotation.label) continue;
-    const width = textWidth(annotation.label, { size: options.fontSize });
-    const placed = placeLabel(mx, my, width, options, taken);
-    taken.push(placed.box);
-    labels.push(svgText({ x: roundCoordinate(placed.x), y: roundCoordinate(placed.y), 'text-anchor': placed.anchor, class: `label-${annotation.kind}` }, annotation.label));
+  for (const { annotation, mx, my, lines, placement } of placeAnnotations(annotations, options)) {
+    const marker = { cx: mx, cy: my, class: `marker-${annotation.kind}` };
+    const mark: SvgElement[] = [];
+    if (annotation.kind === 'exit-heap') {
+      mark.push(svgElement('circle', { ...marker, r: radius, fill: options.halo, stroke: annotation.color, 'stroke-width': 2 }));
+    } else if (annotation.kind === 'peak-exit') {
+      // The peak's dot inside the exit's ring.
+      mark.push(svgElement('circle', { ...marker, r: roundCoordinate(radius + 2), fill: options.halo, stroke: annotation.color, 'stroke-width': 1.5 }));
+      mark.push(svgElement('circle', { cx: mx, cy: my, r: roundCoordinate(radius - 0.5), fill: annotation.color }));
+    } else {
+      mark.push(svgElement('circle', { ...marker, r: radius, fill: annotation.color, stroke: options.halo, 'stroke-width': 1.5 }));
+    }
+    // Markers of nearby points overlap: the first annotation (the peak heap) is drawn last, on top.
+    markers.unshift(...mark);
+    if (!placement) continue;
+    const { box, anchor } = placement;
+    if (placement.leader) {
+      const end = nearestOnBox(box, mx, my);
+      const length = Math.hypot(end.x - mx, end.y - my);
+      const start = radius + 1.5;
+      leaders.push(
+        svgElement('path', {
+          d: `M${roundCoordinate(mx + ((end.x - mx) * start) / length)},${roundCoordinate(my + ((end.y - my) * start) / length)}L${roundCoordinate(end.x)},${roundCoordinate(end.y)}`,
+          stroke: annotation.color,
+          'stroke-width': 1,
+          fill: 'none',
+          class: `leader-${annotation.kind}`,
+        }),
+      );
+    }
+    lines.forEach((line, index) => {
+      labels.push(
+        svgText(
+          {
+            x: roundCoordinate(anchor === 'end' ? box.x1 - LABEL_HALO : box.x0 + LABEL_HALO),
+            y: roundCoordinate(box.y0 + LABEL_HALO + fontSize * GLYPH_ASCENT + index * lineHeight),
+            'text-anchor': anchor,
+            class: `label-${annotation.kind}`,
+          },
+          line,
+        ),
+      );
+    });
   }
   return svgGroup({ class: 'annotations' }, [
+    ...leaders,
     ...markers,
     svgGroup(
-      { 'font-size': options.fontSize, fill: options.textColor, stroke: options.halo, 'stroke-width': 4, 'stroke-linejoin': 'round', 'paint-order': 'stroke' },
+      { 'font-size': fontSize, fill: options.textColor, stroke: options.halo, 'stroke-width': 2 * LABEL_HALO, 'stroke-linejoin': 'round', 'paint-order': 'stroke' },
       labels,
     ),
   ]);

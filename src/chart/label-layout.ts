@@ -150,8 +150,8 @@ function placeOne(
  * Boxes for the labels; null for a label that fits nowhere (wider or taller than the free room),
  * which is then not drawn rather than drawn over another. Labels are placed one at a time, each
  * in the cheapest free box; every order of placing them is tried (a few labels: at most 24) and
- * the cheapest layout kept, the given order winning ties. Earlier labels matter more: the first's
- * cost counts 1.5× the next's and so on, so the first label gets the place nearest its point.
+ * the cheapest layout kept, the given order winning ties. Earlier labels matter more (of n labels
+ * the i-th's cost weighs 1 + (n - 1 - i) / 2), so the first tends to get the place nearest its point.
  */
 export function layoutLabels(requests: readonly LabelRequest[], options: LabelLayoutOptions): (LabelPlacement | null)[] {
   let best: { cost: number; results: (LabelPlacement | null)[] } | null = null;

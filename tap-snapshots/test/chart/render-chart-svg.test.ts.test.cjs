@@ -81,13 +81,12 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <text x="406" y="586" text-anchor="middle" font-size="12" fill="#0000ff">CPU ticks since start</text>
 </g>
 <g class="annotations">
-<circle cx="733" cy="79" r="4" fill="#ff0000" stroke="#ffffff" stroke-width="2" class="marker-peak-heap">
+<circle cx="733" cy="79" class="marker-peak-exit" r="6" fill="#ffffff" stroke="#ff0000" stroke-width="2">
 </circle>
-<circle cx="733" cy="79" r="4" fill="#ffffff" stroke="#ff0000" stroke-width="2" class="marker-exit-heap">
+<circle cx="733" cy="79" r="3" fill="#ff0000">
 </circle>
 <g font-size="12" fill="#000000" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">
-<text x="726" y="99" text-anchor="end" class="label-peak-heap">peak heap 20 KiB at 200 ticks</text>
-<text x="726" y="115" text-anchor="end" class="label-exit-heap">20 KiB still allocated at exit</text>
+<text x="724" y="82" text-anchor="end" class="label-peak-exit">peak and at exit: 20 KiB at 200 ticks</text>
 </g>
 </g>
 <g class="legend" font-size="12" fill="#0000ff">
@@ -172,13 +171,12 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <text x="408" y="586" text-anchor="middle" font-size="12" fill="#5b6470">CPU ticks since start</text>
 </g>
 <g class="annotations">
-<circle cx="83" cy="68" r="4" fill="#2f6fde" stroke="#ffffff" stroke-width="2" class="marker-peak-heap">
+<circle cx="83" cy="68" class="marker-peak-exit" r="6" fill="#ffffff" stroke="#2f6fde" stroke-width="2">
 </circle>
-<circle cx="83" cy="68" r="4" fill="#ffffff" stroke="#2f6fde" stroke-width="2" class="marker-exit-heap">
+<circle cx="83" cy="68" r="3" fill="#2f6fde">
 </circle>
 <g font-size="12" fill="#1f2328" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">
-<text x="90" y="87" text-anchor="start" class="label-peak-heap">peak heap 1000 B at 0 ticks</text>
-<text x="90" y="103" text-anchor="start" class="label-exit-heap">1000 B still allocated at exit</text>
+<text x="92" y="82" text-anchor="start" class="label-peak-exit">peak and at exit: 1000 B at 0 ticks</text>
 </g>
 </g>
 <g class="legend" font-size="12" fill="#5b6470">
@@ -325,16 +323,20 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <text x="401" y="586" text-anchor="middle" font-size="12" fill="#9aa3ae">CPU ticks since start</text>
 </g>
 <g class="annotations">
-<circle cx="707" cy="98" r="4" fill="#5b9cf5" stroke="#161a21" stroke-width="2" class="marker-peak-heap">
+<path d="M706,103L700,138" stroke="#5b9cf5" stroke-width="1" fill="none" class="leader-peak-heap">
+</path>
+<path d="M721,121L714,158" stroke="#5b9cf5" stroke-width="1" fill="none" class="leader-exit-heap">
+</path>
+<circle cx="722" cy="116" class="marker-exit-heap" r="4" fill="#161a21" stroke="#5b9cf5" stroke-width="2">
 </circle>
-<circle cx="707" cy="98" r="4" fill="#c39bf0" stroke="#161a21" stroke-width="2" class="marker-peak-total">
+<circle cx="707" cy="98" class="marker-peak-total" r="4" fill="#c39bf0" stroke="#161a21" stroke-width="2">
 </circle>
-<circle cx="722" cy="116" r="4" fill="#161a21" stroke="#5b9cf5" stroke-width="2" class="marker-exit-heap">
+<circle cx="707" cy="98" class="marker-peak-heap" r="4" fill="#5b9cf5" stroke="#161a21" stroke-width="2">
 </circle>
 <g font-size="12" fill="#e3e6ea" stroke="#161a21" stroke-width="4" stroke-linejoin="round" paint-order="stroke">
-<text x="700" y="91" text-anchor="end" class="label-peak-heap">peak heap 13 MiB at 3G ticks</text>
-<text x="700" y="117" text-anchor="end" class="label-peak-total">peak heap + stack 13 MiB at ~3G ticks</text>
-<text x="714" y="135" text-anchor="end" class="label-exit-heap">13 MiB still allocated at exit</text>
+<text x="698" y="149" text-anchor="end" class="label-peak-heap">peak heap 13 MiB at 3G ticks</text>
+<text x="698" y="93" text-anchor="end" class="label-peak-total">peak heap + stack 13 MiB at ~3G ticks</text>
+<text x="712" y="169" text-anchor="end" class="label-exit-heap">13 MiB still allocated at exit</text>
 </g>
 </g>
 <text x="14" y="30" font-size="16" font-weight="bold" fill="#e3e6ea" class="title">javac</text>
@@ -431,16 +433,18 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <text x="429" y="586" text-anchor="middle" font-size="12" fill="#0000ff">memory function calls</text>
 </g>
 <g class="annotations">
-<circle cx="771" cy="75" r="4" fill="#ff0000" stroke="#ffffff" stroke-width="2" class="marker-peak-heap">
+<path d="M776,99L769,166" stroke="#ff0000" stroke-width="1" fill="none" class="leader-exit-heap">
+</path>
+<circle cx="776" cy="94" class="marker-exit-heap" r="4" fill="#ffffff" stroke="#ff0000" stroke-width="2">
 </circle>
-<circle cx="771" cy="75" r="4" fill="#000000" stroke="#ffffff" stroke-width="2" class="marker-peak-total">
+<circle cx="771" cy="75" class="marker-peak-total" r="4" fill="#000000" stroke="#ffffff" stroke-width="2">
 </circle>
-<circle cx="776" cy="94" r="4" fill="#ffffff" stroke="#ff0000" stroke-width="2" class="marker-exit-heap">
+<circle cx="771" cy="75" class="marker-peak-heap" r="4" fill="#ff0000" stroke="#ffffff" stroke-width="2">
 </circle>
 <g font-size="12" fill="#000000" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">
-<text x="763" y="68" text-anchor="end" class="label-peak-heap">peak heap 13 MiB at call 94,783</text>
-<text x="763" y="94" text-anchor="end" class="label-peak-total">peak heap + stack 13 MiB at ~call 94,776</text>
-<text x="769" y="113" text-anchor="end" class="label-exit-heap">13 MiB still allocated at exit</text>
+<text x="761" y="71" text-anchor="end" class="label-peak-heap">peak heap 13 MiB at call 94,783</text>
+<text x="761" y="91" text-anchor="end" class="label-peak-total">peak heap + stack 13 MiB at ~call 94,776</text>
+<text x="767" y="177" text-anchor="end" class="label-exit-heap">13 MiB still allocated at exit</text>
 </g>
 </g>
 <g class="legend" font-size="12" fill="#0000ff">
@@ -556,13 +560,15 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <text x="401" y="586" text-anchor="middle" font-size="12" fill="#5b6470">memory function calls</text>
 </g>
 <g class="annotations">
-<circle cx="717" cy="75" r="4" fill="#2f6fde" stroke="#ffffff" stroke-width="2" class="marker-peak-heap">
+<path d="M716,94L666,94" stroke="#2f6fde" stroke-width="1" fill="none" class="leader-exit-heap">
+</path>
+<circle cx="722" cy="94" class="marker-exit-heap" r="4" fill="#ffffff" stroke="#2f6fde" stroke-width="2">
 </circle>
-<circle cx="722" cy="94" r="4" fill="#ffffff" stroke="#2f6fde" stroke-width="2" class="marker-exit-heap">
+<circle cx="717" cy="75" class="marker-peak-heap" r="4" fill="#2f6fde" stroke="#ffffff" stroke-width="2">
 </circle>
 <g font-size="12" fill="#1f2328" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">
-<text x="709" y="68" text-anchor="end" class="label-peak-heap">peak heap 13 MiB at call 94,783</text>
-<text x="714" y="113" text-anchor="end" class="label-exit-heap">13 MiB still allocated at exit</text>
+<text x="707" y="71" text-anchor="end" class="label-peak-heap">peak heap 13 MiB at call 94,783</text>
+<text x="664" y="91" text-anchor="end" class="label-exit-heap">13 MiB still allocated at exit</text>
 </g>
 </g>
 <g class="legend" font-size="12" fill="#5b6470">
@@ -660,13 +666,12 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <text x="325" y="386" text-anchor="middle" font-size="12" fill="#5b6470">memory function calls</text>
 </g>
 <g class="annotations">
-<circle cx="562" cy="130" r="4" fill="#2f6fde" stroke="#ffffff" stroke-width="2" class="marker-peak-heap">
+<circle cx="562" cy="130" class="marker-peak-exit" r="6" fill="#ffffff" stroke="#2f6fde" stroke-width="2">
 </circle>
-<circle cx="562" cy="130" r="4" fill="#ffffff" stroke="#2f6fde" stroke-width="2" class="marker-exit-heap">
+<circle cx="562" cy="130" r="3" fill="#2f6fde">
 </circle>
 <g font-size="12" fill="#1f2328" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">
-<text x="554" y="123" text-anchor="end" class="label-peak-heap">peak heap 307 MiB at call 107,498</text>
-<text x="554" y="149" text-anchor="end" class="label-exit-heap">307 MiB still allocated at exit</text>
+<text x="552" y="126" text-anchor="end" class="label-peak-exit">peak and when the recording stopped: 307 MiB at call 107,498</text>
 </g>
 </g>
 <g class="legend" font-size="12" fill="#5b6470">
@@ -767,13 +772,13 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <text x="431" y="586" text-anchor="middle" font-size="12" fill="#5b6470">memory function calls</text>
 </g>
 <g class="annotations">
-<circle cx="622" cy="107" r="4" fill="#2f6fde" stroke="#ffffff" stroke-width="2" class="marker-peak-heap">
+<circle cx="776" cy="531" class="marker-exit-heap" r="4" fill="#ffffff" stroke="#2f6fde" stroke-width="2">
 </circle>
-<circle cx="776" cy="531" r="4" fill="#ffffff" stroke="#2f6fde" stroke-width="2" class="marker-exit-heap">
+<circle cx="622" cy="107" class="marker-peak-heap" r="4" fill="#2f6fde" stroke="#ffffff" stroke-width="2">
 </circle>
 <g font-size="12" fill="#1f2328" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">
-<text x="615" y="127" text-anchor="end" class="label-peak-heap">peak heap 4 MiB at call 5,189</text>
-<text x="769" y="524" text-anchor="end" class="label-exit-heap">heap at exit −9 MiB (below zero)</text>
+<text x="613" y="114" text-anchor="end" class="label-peak-heap">peak heap 4 MiB at call 5,189</text>
+<text x="767" y="528" text-anchor="end" class="label-exit-heap">heap at exit −9 MiB (below zero: frees of memory allocated before tracing)</text>
 </g>
 </g>
 <g class="legend" font-size="12" fill="#5b6470">
@@ -849,9 +854,9 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 </g>
 </g>
 <g class="annotations">
-<circle cx="70" cy="17" r="3" fill="#2f6fde" stroke="#ffffff" stroke-width="2" class="marker-peak-heap">
+<circle cx="70" cy="60" class="marker-exit-heap" r="3" fill="#ffffff" stroke="#2f6fde" stroke-width="2">
 </circle>
-<circle cx="70" cy="60" r="3" fill="#ffffff" stroke="#2f6fde" stroke-width="2" class="marker-exit-heap">
+<circle cx="70" cy="17" class="marker-peak-heap" r="3" fill="#2f6fde" stroke="#ffffff" stroke-width="2">
 </circle>
 <g font-size="8" fill="#1f2328" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">
 </g>
@@ -933,16 +938,18 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <text x="403" y="586" text-anchor="middle" font-size="12" fill="#5b6470">time since start</text>
 </g>
 <g class="annotations">
-<circle cx="594" cy="94" r="4" fill="#2f6fde" stroke="#ffffff" stroke-width="2" class="marker-peak-heap">
+<path d="M589,94L490,95" stroke="#2f6fde" stroke-width="1" fill="none" class="leader-peak-heap">
+</path>
+<circle cx="722" cy="542" class="marker-exit-heap" r="4" fill="#ffffff" stroke="#2f6fde" stroke-width="2">
 </circle>
-<circle cx="551" cy="90" r="4" fill="#7b4fc9" stroke="#ffffff" stroke-width="2" class="marker-peak-total">
+<circle cx="551" cy="90" class="marker-peak-total" r="4" fill="#7b4fc9" stroke="#ffffff" stroke-width="2">
 </circle>
-<circle cx="722" cy="542" r="4" fill="#ffffff" stroke="#2f6fde" stroke-width="2" class="marker-exit-heap">
+<circle cx="594" cy="94" class="marker-peak-heap" r="4" fill="#2f6fde" stroke="#ffffff" stroke-width="2">
 </circle>
 <g font-size="12" fill="#1f2328" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">
-<text x="586" y="113" text-anchor="end" class="label-peak-heap">peak heap 5 MiB at 53 ms</text>
-<text x="544" y="83" text-anchor="end" class="label-peak-total">peak heap + stack 5 MiB at ~49 ms</text>
-<text x="714" y="535" text-anchor="end" class="label-exit-heap">82 KiB still allocated at exit</text>
+<text x="488" y="106" text-anchor="end" class="label-peak-heap">peak heap 5 MiB at 53 ms</text>
+<text x="542" y="86" text-anchor="end" class="label-peak-total">peak heap + stack 5 MiB at ~49 ms</text>
+<text x="712" y="538" text-anchor="end" class="label-exit-heap">82 KiB still allocated at exit</text>
 </g>
 </g>
 <g class="legend" font-size="12" fill="#5b6470">
