@@ -119,15 +119,21 @@ function placeOne(
   const ys = [y - gap * 0.5 - height, y + gap * 0.5];
   for (let y0 = bounds.y0; y0 <= maxY0; y0 += 2) ys.push(y0);
   ys.push(maxY0);
+  // Nearest first: once even the distance of the next row or column costs more than the best box, none further can win.
+  const cheapest = (distance: number) => distance + (distance > gap * 1.5 ? gap * 4 : 0);
+  const dy = (y0: number) => Math.max(0, y0 - y, y - (y0 + height));
+  const dx = (x0: number) => Math.max(0, x0 - x, x - (x0 + width));
+  const rows = [...new Set(ys)].filter((y0) => y0 >= bounds.y0 && y0 <= maxY0).sort((a, b) => dy(a) - dy(b) || a - b);
+  const columns = [...new Set(xs)].sort((a, b) => dx(a) - dx(b) || a - b);
   let best: { cost: number; placement: LabelPlacement } | null = null;
-  for (const y0 of ys) {
-    if (y0 < bounds.y0 || y0 > maxY0) continue;
-    for (const x0 of xs) {
+  for (const y0 of rows) {
+    if (best !== null && cheapest(dy(y0)) >= best.cost) break;
+    for (const x0 of columns) {
       const box = { x0, y0, x1: x0 + width, y1: y0 + height };
       const distance = distanceToBox(box, x, y);
       const leader = distance > gap * 1.5;
-      const near = distance + (leader ? gap * 4 : 0);
-      if (best !== null && near >= best.cost) continue;
+      const near = cheapest(distance);
+      if (best !== null && near >= best.cost) break;
       const padded = inflate(box, gap * 0.5);
       if (placed.some((other) => boxesOverlap(padded, other))) continue;
       if (options.obstacles.some((other) => boxesOverlap(box, other))) continue;
