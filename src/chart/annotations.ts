@@ -194,7 +194,9 @@ export function annotationMarks(annotations: ChartAnnotations, options: Annotati
       leaders.push(
         svgElement('path', {
           d: `M${roundCoordinate(mx + ((end.x - mx) * start) / length)},${roundCoordinate(my + ((end.y - my) * start) / length)}L${roundCoordinate(end.x)},${roundCoordinate(end.y)}`,
-          stroke: annotation.color,
+          // In the text's colour, faint: a leader in the heap's colour beside the heap line reads as more of the line.
+          stroke: options.textColor,
+          'stroke-opacity': 0.45,
           'stroke-width': 1,
           fill: 'none',
           class: `leader-${annotation.kind}`,

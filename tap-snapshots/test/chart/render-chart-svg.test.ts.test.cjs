@@ -323,9 +323,9 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <text x="401" y="586" text-anchor="middle" font-size="12" fill="#9aa3ae">CPU ticks since start</text>
 </g>
 <g class="annotations">
-<path d="M706,103L700,138" stroke="#5b9cf5" stroke-width="1" fill="none" class="leader-peak-heap">
+<path d="M706,103L700,138" stroke="#e3e6ea" stroke-opacity="0" stroke-width="1" fill="none" class="leader-peak-heap">
 </path>
-<path d="M721,121L714,158" stroke="#5b9cf5" stroke-width="1" fill="none" class="leader-exit-heap">
+<path d="M721,121L714,158" stroke="#e3e6ea" stroke-opacity="0" stroke-width="1" fill="none" class="leader-exit-heap">
 </path>
 <circle cx="722" cy="116" class="marker-exit-heap" r="4" fill="#161a21" stroke="#5b9cf5" stroke-width="2">
 </circle>
@@ -433,7 +433,7 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <text x="429" y="586" text-anchor="middle" font-size="12" fill="#0000ff">memory function calls</text>
 </g>
 <g class="annotations">
-<path d="M776,99L769,166" stroke="#ff0000" stroke-width="1" fill="none" class="leader-exit-heap">
+<path d="M776,99L769,166" stroke="#000000" stroke-opacity="0" stroke-width="1" fill="none" class="leader-exit-heap">
 </path>
 <circle cx="776" cy="94" class="marker-exit-heap" r="4" fill="#ffffff" stroke="#ff0000" stroke-width="2">
 </circle>
@@ -560,7 +560,7 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <text x="401" y="586" text-anchor="middle" font-size="12" fill="#5b6470">memory function calls</text>
 </g>
 <g class="annotations">
-<path d="M716,94L666,94" stroke="#2f6fde" stroke-width="1" fill="none" class="leader-exit-heap">
+<path d="M716,94L666,94" stroke="#1f2328" stroke-opacity="0" stroke-width="1" fill="none" class="leader-exit-heap">
 </path>
 <circle cx="722" cy="94" class="marker-exit-heap" r="4" fill="#ffffff" stroke="#2f6fde" stroke-width="2">
 </circle>
@@ -938,7 +938,7 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <text x="403" y="586" text-anchor="middle" font-size="12" fill="#5b6470">time since start</text>
 </g>
 <g class="annotations">
-<path d="M589,94L490,95" stroke="#2f6fde" stroke-width="1" fill="none" class="leader-peak-heap">
+<path d="M589,94L490,95" stroke="#1f2328" stroke-opacity="0" stroke-width="1" fill="none" class="leader-peak-heap">
 </path>
 <circle cx="722" cy="542" class="marker-exit-heap" r="4" fill="#ffffff" stroke="#2f6fde" stroke-width="2">
 </circle>
