@@ -19,7 +19,7 @@ export const RING_EMPTY = 0;
 export const RING_FULL = 1;
 export const RING_END = 2;
 
-const SLOTS = 8;
+const SLOTS = 32;
 const SLOT_BYTES = 1 << 20;
 
 /** Same extension as this module: .ts under a TypeScript loader (tests), .js once built. */
