@@ -71,8 +71,10 @@ export class SeriesWorkerClient {
     const { control, slots } = this.layout;
     const slot = this.slot;
     this.slot = (slot + 1) % slots;
-    while (Atomics.load(control, slot * 2) !== RING_EMPTY) {
-      const wait = Atomics.waitAsync(control, slot * 2, Atomics.load(control, slot * 2));
+    // Wait on the very value that was found busy: loading it again could see the slot freed
+    // after the check, wait for a change from "empty" and miss the worker's only wake-up.
+    for (let state = Atomics.load(control, slot * 2); state !== RING_EMPTY; state = Atomics.load(control, slot * 2)) {
+      const wait = Atomics.waitAsync(control, slot * 2, state);
       if (wait.async) await wait.value;
     }
     return slot;
