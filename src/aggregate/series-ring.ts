@@ -65,6 +65,18 @@ function startWorker(workerData: unknown): Worker {
   return new Worker(boot, { eval: true, workerData });
 }
 
+/**
+ * Resolves once control[index] is RING_EMPTY, without blocking the thread. It waits on the very
+ * value it found: loading the word again to wait on it could see it freed after the check, wait
+ * for a change away from "empty", and sleep through the worker's only wake-up.
+ */
+export async function waitUntilEmpty(control: Int32Array, index: number): Promise<void> {
+  for (let state = Atomics.load(control, index); state !== RING_EMPTY; state = Atomics.load(control, index)) {
+    const wait = Atomics.waitAsync(control, index, state);
+    if (wait.async) await wait.value;
+  }
+}
+
 export interface SeriesResult {
   m4: { index: M4Series; time: M4Series };
   id: string | null;
@@ -94,15 +106,8 @@ export class SeriesWorkerClient {
     this.result.catch(() => {});
   }
 
-  /** Waits until slot `slot` is free. */
-  private async waitFree(slot: number): Promise<void> {
-    const { control } = this.layout;
-    // Wait on the very value that was found busy: loading it again could see the slot freed
-    // after the check, wait for a change from "empty" and miss the worker's only wake-up.
-    for (let state = Atomics.load(control, slot * 2); state !== RING_EMPTY; state = Atomics.load(control, slot * 2)) {
-      const wait = Atomics.waitAsync(control, slot * 2, state);
-      if (wait.async) await wait.value;
-    }
+  private waitFree(slot: number): Promise<void> {
+    return waitUntilEmpty(this.layout.control, slot * 2);
   }
 
   /** Hands the slot being filled to the worker and moves to the next one. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
 import { summarizeMemFile, summarizeMemStream } from '../../src/aggregate/summarize.js';
+import { RING_EMPTY, RING_FULL, waitUntilEmpty } from '../../src/aggregate/series-ring.js';
 import { fixturePath, recordedFixtures } from '../fixtures.js';
 import { chunked } from '../mem-builder.js';
 
@@ -23,4 +24,41 @@ t.test('bad input fails the same way with a worker, and the worker stops', async
   await t.rejects(summarizeMemStream(chunked(Buffer.alloc(30), [7]), { parallel: true }), { code: 'MEM_TOO_SHORT' });
   await t.rejects(summarizeMemStream(chunked(readFileSync(fixturePath('README.md')), [100]), { parallel: true }), { code: 'MEM_NOT_MEMUSAGE' });
   await t.rejects(summarizeMemStream(chunked(readFileSync(fixturePath('ls.mem')), [4096]), { parallel: true, maxBytes: 10_000 }), { name: 'InputTooLargeError' });
+});
+
+t.test('the reader and the worker never sleep through each other (many full-ring waits)', async (t) => {
+  // threads.mem's entries eight times over: 40 MB, more than twice the ring, so the reader
+  // waits for free slots again and again; a lost wake-up would hang here until tap's timeout.
+  const bytes = readFileSync(fixturePath('threads.mem'));
+  const big = Buffer.concat([bytes, ...Array.from({ length: 7 }, () => bytes.subarray(48))]);
+  const one = await summarizeMemStream(chunked(big, [1 << 20]), { parallel: false });
+  for (let run = 0; run < 10; run++) {
+    const two = await summarizeMemStream(chunked(big, [65536, 1 << 20, 1000]), { parallel: true });
+    if (JSON.stringify(two) !== JSON.stringify(one)) t.fail(`run ${run} differs`);
+  }
+  t.pass('ten runs finished with the same summary');
+});
+
+t.test('waiting for a free slot survives the slot being freed between the check and the wait', async (t) => {
+  const control = new Int32Array(new SharedArrayBuffer(8));
+  Atomics.store(control, 0, RING_FULL);
+  // The worker frees the slot (and notifies) right after the reader's first look at it.
+  const load = Atomics.load;
+  let looks = 0;
+  t.teardown(() => {
+    Atomics.load = load;
+  });
+  Atomics.load = ((array: Int32Array, index: number) => {
+    const value = load(array, index);
+    if (array === control && ++looks === 1) {
+      Atomics.store(control, 0, RING_EMPTY);
+      Atomics.notify(control, 0);
+    }
+    return value;
+  }) as typeof Atomics.load;
+  const outcome = await Promise.race([
+    waitUntilEmpty(control, 0).then(() => 'woke'),
+    new Promise((resolve) => setTimeout(resolve, 2000, 'slept through the wake-up')),
+  ]);
+  t.equal(outcome, 'woke');
 });
