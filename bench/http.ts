@@ -149,7 +149,6 @@ export async function benchHttp(files: string[], options: { connections?: number
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
     rmSync(cacheDir, { recursive: true, force: true });
   }
-  printHttpBench(result);
   return result;
 }
 
@@ -174,5 +173,5 @@ export function printHttpBench(result: HttpBenchResult): void {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const corpus = resolve(HERE, '../../bench/corpus');
   const files = process.argv.length > 2 ? process.argv.slice(2) : ['medium.mem', 'large.mem'].map((f) => join(corpus, f)).filter(existsSync);
-  await benchHttp(files);
+  printHttpBench(await benchHttp(files));
 }

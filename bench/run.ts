@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- SECTION...]`: records the corpus when missing, then measures memplot
  * against glibc's memusagestat on the same machine and writes BENCHMARKS.md.
- * Sections: startup, stats, cli, charts (default: all).
+ * Sections: startup, stats, cli, charts, http (default: all).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarizeMemFile } from '../src/aggregate/summarize.js';
 import { benchChart } from './chart.js';
+import { benchHttp, formatHttpBench } from './http.js';
 import { commandExists, fmt, measureCommand } from './measure.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -114,7 +115,25 @@ async function benchCharts(): Promise<void> {
   ]);
 }
 
-const SECTIONS: Record<string, () => Promise<void>> = { startup: benchStartup, stats: benchStats, cli: benchCli, charts: benchCharts };
+async function benchService(): Promise<void> {
+  const files = ['medium', 'large'].map((name) => join(CORPUS, `${name}.mem`));
+  const result = await benchHttp(files);
+  section('HTTP service', [
+    'The built server as a child process on 127.0.0.1 with the filesystem cache (`bench/http.ts`): each corpus file',
+    'uploaded once with `curl -F file=@FILE /plot` (wall time of curl; server peak RSS from VmHWM, reset before',
+    'each upload), then the cached PNG of the last one under autocannon.',
+    '',
+    ...formatHttpBench(result),
+  ]);
+}
+
+const SECTIONS: Record<string, () => Promise<void>> = {
+  startup: benchStartup,
+  stats: benchStats,
+  cli: benchCli,
+  charts: benchCharts,
+  http: benchService,
+};
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
