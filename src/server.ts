@@ -34,7 +34,6 @@ const server = Fastify({
   // Keep a caller's request id (e.g. from a proxy) when it looks sane; otherwise make one.
   requestIdHeader: 'x-request-id',
   genReqId: () => randomUUID(),
-  requestIdLogLabel: 'reqId',
   // Socket inactivity (a stalled upload) and the whole request (a 4 GiB upload included).
   connectionTimeout: config.idleTimeoutMs,
   requestTimeout: config.requestTimeoutMs,

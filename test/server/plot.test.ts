@@ -34,6 +34,7 @@ t.test('POST /plot raw body, plain and gzip (by Content-Encoding or by magic)', 
     { name: 'Content-Encoding: gzip', payload: gz, headers: { 'content-type': 'application/octet-stream', 'content-encoding': 'gzip' } },
     { name: 'gzip magic only', payload: gz, headers: { 'content-type': 'application/octet-stream' } },
     { name: 'application/gzip', payload: gz, headers: { 'content-type': 'application/gzip' } },
+    { name: "curl --data-binary's default type", payload: sort.bytes, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
   ];
   for (const c of cases) {
     const res = await app.inject({ method: 'POST', url: '/plot?format=svg', payload: c.payload, headers: c.headers });
