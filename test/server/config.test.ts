@@ -1,5 +1,6 @@
 import t from 'tap';
-import { ConfigError, loadConfig, parseByteSize } from '../../src/config.js';
+import { readFileSync } from 'node:fs';
+import { CONFIG_VARIABLES, ConfigError, loadConfig, parseByteSize } from '../../src/config.js';
 
 t.test('defaults', async (t) => {
   const config = loadConfig({}, '/srv');
@@ -53,4 +54,11 @@ t.test('byte sizes', async (t) => {
   t.equal(parseByteSize('1.5 MB'), 1_500_000);
   t.equal(parseByteSize('12 parsecs'), null);
   t.equal(parseByteSize('-1'), null);
+});
+
+t.test('docs/http.md documents every variable as the code defines it', async (t) => {
+  const doc = readFileSync(new URL('../../docs/http.md', import.meta.url), 'utf8');
+  for (const [name, fallback, meaning] of CONFIG_VARIABLES) t.match(doc, `| \`${name}\` | ${fallback} | ${meaning} |`, name);
+  const env = Object.fromEntries(CONFIG_VARIABLES.map(([name]) => [name, undefined]));
+  t.doesNotThrow(() => loadConfig(env), 'every documented variable may be left unset');
 });
