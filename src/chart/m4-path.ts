@@ -112,23 +112,57 @@ interface RibbonVertex {
 }
 
 /**
+ * The straight segment from (x0, y0) to (x1, y1), x0 < x1, drawn `half` thick on each side across
+ * its direction, as ribbon vertices from x0 to x1: the top and bottom of that rectangle at x0, x1
+ * and at its corners between them. A near-vertical segment is thus as thick horizontally as the
+ * line and never reaches above or below its end points by more than `half` (growing its vertical
+ * thickness with the slope instead made a steep segment between two far-apart columns overshoot
+ * by hundreds of pixels, past the plot area).
+ */
+export function segmentVertices(x0: number, y0: number, x1: number, y1: number, half: number): { x: number; top: number; bottom: number }[] {
+  const length = Math.hypot(x1 - x0, y1 - y0) || 1;
+  // The normal pointing up the image (towards smaller y).
+  const nx = ((y1 - y0) / length) * half;
+  const ny = (-(x1 - x0) / length) * half;
+  const corners: [number, number][] = [
+    [x0 + nx, y0 + ny],
+    [x1 + nx, y1 + ny],
+    [x1 - nx, y1 - ny],
+    [x0 - nx, y0 - ny],
+  ];
+  const xs = [x0, x1, ...corners.map(([cx]) => cx).filter((cx) => cx > x0 && cx < x1)].sort((a, b) => a - b);
+  const vertices: { x: number; top: number; bottom: number }[] = [];
+  for (const x of xs) {
+    if (vertices.length > 0 && vertices[vertices.length - 1].x === x) continue;
+    let top = Number.POSITIVE_INFINITY;
+    let bottom = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < 4; i += 1) {
+      const [ax, ay] = corners[i];
+      const [bx, by] = corners[(i + 1) % 4];
+      if (x < Math.min(ax, bx) - 1e-9 || x > Math.max(ax, bx) + 1e-9) continue;
+      const ys = Math.abs(bx - ax) < 1e-9 ? [ay, by] : [ay + ((by - ay) * (x - ax)) / (bx - ax)];
+      for (const y of ys) {
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
+      }
+    }
+    vertices.push({ x, top, bottom });
+  }
+  return vertices;
+}
+
+/**
  * Ribbon vertices, left to right. Neighbouring columns (the dense case) each span their min to
  * max, widened to meet half way. Columns far apart (few entries on a wide plot, quiet stretches
  * of the time axis) are drawn as a bar one line-width wide per column joined by straight segments
- * (linear) or by a held value (step-after) whose vertical thickness grows with their slope, so
- * that steep segments keep the line's width.
+ * one line-width thick across their direction (linear, see segmentVertices) or by a held value
+ * (step-after). No vertex lies more than half a line-width beyond the values it joins.
  */
 function ribbonVertices(groups: readonly ColumnGroup[], columnWidth: number, interpolation: LineInterpolation, half: number): RibbonVertex[] {
   const step = interpolation === 'step-after';
   const reach = Math.max(half, columnWidth / 2);
   const centre = (group: ColumnGroup) => (group.firstX + group.lastX) / 2;
   const apart = (a: ColumnGroup, b: ColumnGroup) => centre(b) - centre(a) > 2 * reach + columnWidth;
-  /** Vertical half-thickness of the straight segment from a's last value to b's first value. */
-  const segmentHalf = (a: ColumnGroup, b: ColumnGroup) => {
-    if (step) return half;
-    const slope = (b.firstY - a.lastY) / (centre(b) - centre(a) - 2 * reach);
-    return half * Math.hypot(1, slope);
-  };
   const vertices: RibbonVertex[] = [];
   const first = groups[0];
   const last = groups[groups.length - 1];
@@ -142,36 +176,37 @@ function ribbonVertices(groups: readonly ColumnGroup[], columnWidth: number, int
     const x = centre(group);
     let top = group.topY - half;
     let bottom = group.bottomY + half;
-    const widen = (y: number, h: number) => {
-      top = Math.min(top, y - h);
-      bottom = Math.max(bottom, y + h);
+    const widen = (y: number) => {
+      top = Math.min(top, y - half);
+      bottom = Math.max(bottom, y + half);
     };
+    const arrives = previous !== undefined && apart(previous, group);
     let entry: RibbonVertex | null = null;
-    let exit: RibbonVertex | null = null;
-    if (previous && apart(previous, group)) {
-      // Arrive at the bar's left side: at this column's first value, or at the value held since the previous column.
-      const y = step ? previous.lastY : group.firstY;
-      const h = segmentHalf(previous, group);
-      widen(y, h);
-      entry = { x: x - reach, top: y - h, bottom: y + h };
-    } else if (previous && step) {
+    let exit: RibbonVertex[] = [];
+    if (arrives && step) {
+      // Arrive at the bar's left side at the value held since the previous column.
+      widen(previous.lastY);
+      entry = { x: x - reach, top: previous.lastY - half, bottom: previous.lastY + half };
+    } else if (previous && step && !arrives) {
       // The previous value holds up to this column, where it jumps.
       if (group.column - previous.column > 1) vertices.push({ x: x - columnWidth / 2, top: previous.lastY - half, bottom: previous.lastY + half });
-      widen(previous.lastY, half);
-    } else if (previous) {
+      widen(previous.lastY);
+    } else if (previous && !arrives) {
       // Neighbouring columns: the segment between them is shared half and half.
-      widen((previous.lastY + group.firstY) / 2, half);
+      widen((previous.lastY + group.firstY) / 2);
     }
+    // (linear, far apart: the previous column wrote the segment up to this bar's left side.)
     if (next && apart(group, next)) {
-      const h = segmentHalf(group, next);
-      widen(group.lastY, h);
-      exit = { x: x + reach, top: group.lastY - h, bottom: group.lastY + h };
+      exit = step
+        ? [{ x: x + reach, top: group.lastY - half, bottom: group.lastY + half }]
+        : segmentVertices(x + reach, group.lastY, centre(next) - reach, next.firstY, half);
     } else if (next && !step) {
-      widen((group.lastY + next.firstY) / 2, half);
+      widen((group.lastY + next.firstY) / 2);
     }
-    if (entry) vertices.push(entry, { x: x - reach, top, bottom });
+    if (entry) vertices.push(entry);
+    if (arrives) vertices.push({ x: x - reach, top, bottom });
     vertices.push({ x, top, bottom });
-    if (exit) vertices.push({ x: x + reach, top, bottom }, exit);
+    if (exit.length > 0) vertices.push({ x: x + reach, top, bottom }, ...exit);
   }
   vertices.push({ x: last.lastX + pad, top: last.lastY - half, bottom: last.lastY + half });
   return vertices;

@@ -39,9 +39,14 @@ t.test('few entries on a wide plot: straight segments between sparse columns, on
   const x = linearScale([0, 4], [0, 400]);
   const y = linearScale([0, 1000], [100, 0]);
   const d = m4LinePath(zigzag.m4.index, zigzag.m4.index.heap, { x, y, pixelRatio: 1, interpolation: 'linear', lineWidth: 2 });
-  // Points (0,100) (100,0) (200,100) …: a bar 2 px wide at each, straight edges between them 1.41 px above and
-  // below the centre line (slope ≈ 1: the vertical half-thickness that keeps the line 2 px wide across its direction).
-  t.equal(d, 'M0,99V98.6H1L99,-1.4H101L199,98.6H201L299,-1.4H301L399,98.6H400V101.4H399L301,1.4H299L201,101.4H199L101,1.4H99L1,101.4H0V101Z');
+  // Points (0,100) (100,0) (200,100) …: a bar 2 px wide at each, joined by rectangles 2 px thick across their
+  // direction (slope ≈ 1: 1.41 px above and below the centre line in the middle), whose corners stop within 1 px
+  // of the end points: nothing above y -1 or below y 101.
+  t.equal(
+    d,
+    'M0,99H1V98.6L1.7,97.8L98.3,-0.7L99,0V-1H101V0L101.7,-0.7L198.3,97.8L199,98.6V99H201V98.6L201.7,97.8L298.3,-0.7L299,0V-1H301V0L301.7,-0.7L398.3,97.8L399,98.6V99H400' +
+      'V101H399V100L398.3,100.7L301.7,2.2L301,1.4V1H299V1.4L298.3,2.2L201.7,100.7L201,100V101H199V100L198.3,100.7L101.7,2.2L101,1.4V1H99V1.4L98.3,2.2L1.7,100.7L1,100V101H0Z',
+  );
 });
 
 t.test('step-after holds a value across empty time buckets until the next call', async (t) => {
