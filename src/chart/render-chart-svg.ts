@@ -21,12 +21,15 @@ import type { AxisTicks } from './nice-ticks.js';
 import { noteLines, noteMessages, notes, notesHeight } from './notes.js';
 import { linearScale } from './scales.js';
 import { serializeSvg } from './svg-document.js';
-import { roundCoordinate, svgElement, svgText, type SvgElement } from './svg-node.js';
+import { roundCoordinate, svgElement, svgGroup, svgText, type SvgElement } from './svg-node.js';
 import { fitText } from './text-metrics.js';
 import { CHART_THEMES, type ChartTheme } from './themes.js';
 import { timeBands } from './time-bands.js';
 
 const FONT_FAMILY = "'DejaVu Sans', Verdana, sans-serif";
+
+/** Id of the clip path that keeps the series inside the plot area (one per document: deterministic). */
+export const PLOT_CLIP_ID = 'memplot-plot-area';
 
 /**
  * Options built in code rather than parsed (parsePlotOptions already checks these) are checked
@@ -187,7 +190,23 @@ export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): s
     const bands = timeBands(summary.m4.time, { x, top: plotBottom, height: bandHeight, colors: theme.bands });
     if (bands) children.push(bands);
   }
-  children.push(...seriesLines(data.series, lines, { x, pixelRatio: options.scale, interpolation: options.axis === 'time' ? 'step-after' : 'linear' }));
+  // Every series is clipped to the plot area, widened by half the thickest line (halo included) so that a
+  // line at zero or at the top keeps its full width: no line geometry can paint over axes, bands or labels.
+  const seriesElements = seriesLines(data.series, lines, { x, pixelRatio: options.scale, interpolation: options.axis === 'time' ? 'step-after' : 'linear' });
+  if (seriesElements.length > 0) {
+    const margin = Math.max(...lines.map((line) => (line.width + (line.halo?.width ?? 0)) / 2));
+    children.push(
+      svgElement('defs', {}, [
+        svgElement('clipPath', { id: PLOT_CLIP_ID }, [
+          svgElement('rect', {
+            x: roundCoordinate(area.left - margin), y: roundCoordinate(area.top - margin),
+            width: roundCoordinate(area.width + 2 * margin), height: roundCoordinate(area.height + 2 * margin),
+          }),
+        ]),
+      ]),
+      svgGroup({ 'clip-path': `url(#${PLOT_CLIP_ID})` }, seriesElements),
+    );
+  }
   if (theme.frame) {
     children.push(svgElement('rect', { x: area.left + 0.5, y: area.top + 0.5, width: area.width - 1, height: area.height - 1, fill: 'none', stroke: theme.frame, 'stroke-width': 1 }));
   }

@@ -14,10 +14,18 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <path d="M79,551h654M79,503h654M79,455h654M79,406h654M79,358h654M79,310h654M79,262h654M79,214h654M79,165h654M79,117h654M79,69h654" stroke="#ff0000" stroke-width="1" fill="none" stroke-dasharray="4 3">
 </path>
 </g>
+<defs>
+<clipPath id="memplot-plot-area">
+<rect x="78" y="68" width="655" height="483">
+</rect>
+</clipPath>
+</defs>
+<g clip-path="url(#memplot-plot-area)">
 <path class="line-stack" d="M113,68H733V69H113Z" fill="#00a000" fill-opacity="1">
 </path>
 <path class="line-heap" d="[79 commands, 79..733]" fill="#ff0000">
 </path>
+</g>
 <rect x="79" y="69" width="653" height="481" fill="none" stroke="#0000ff" stroke-width="1">
 </rect>
 <g class="axis-left">
@@ -116,12 +124,20 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <path d="M83,551h650M83,503h650M83,455h650M83,406h650M83,358h650M83,310h650M83,262h650M83,214h650M83,165h650M83,117h650M83,69h650" stroke="#e6e8eb" stroke-width="1" fill="none">
 </path>
 </g>
+<defs>
+<clipPath id="memplot-plot-area">
+<rect x="81" y="66" width="654" height="486">
+</rect>
+</clipPath>
+</defs>
+<g clip-path="url(#memplot-plot-area)">
 <path class="line-stack" d="M82,75H83V76H82Z" fill="#e8833a" fill-opacity="1">
 </path>
 <path class="halo-heap" d="M82,500L83,66H83V70L83,504H82Z" fill="#ffffff">
 </path>
 <path class="line-heap" d="M82,501L83,67H83V69L83,503H82Z" fill="#2f6fde">
 </path>
+</g>
 <g class="axis-left">
 <path d="M83,550h-4M83,502h-4M83,454h-4M83,405h-4M83,357h-4M83,309h-4M83,261h-4M83,213h-4M83,164h-4M83,116h-4M83,68h-4" stroke="#b6bcc4" stroke-width="1" fill="none">
 </path>
@@ -260,6 +276,13 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <path d="[15 commands, 66..641]" stroke="#2b313b" stroke-width="1" fill="none">
 </path>
 </g>
+<defs>
+<clipPath id="memplot-plot-area">
+<rect x="79" y="63" width="645" height="489">
+</rect>
+</clipPath>
+</defs>
+<g clip-path="url(#memplot-plot-area)">
 <path class="line-stack" d="[1274 commands, 81..722]" fill="#ffa04d" fill-opacity="0">
 </path>
 <path class="halo-total" d="[1236 commands, 81..722]" fill="#161a21">
@@ -270,6 +293,7 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 </path>
 <path class="line-heap" d="[1137 commands, 81..722]" fill="#5b9cf5">
 </path>
+</g>
 <g class="axis-left">
 <path d="M81,550h-4M81,515h-4M81,481h-4M81,446h-4M81,411h-4M81,377h-4M81,342h-4M81,308h-4M81,273h-4M81,238h-4M81,204h-4M81,169h-4M81,134h-4M81,100h-4M81,65h-4" stroke="#4a5260" stroke-width="1" fill="none">
 </path>
@@ -385,12 +409,20 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <rect x="749" y="545" width="27" height="5" fill="#ffffff">
 </rect>
 </g>
+<defs>
+<clipPath id="memplot-plot-area">
+<rect x="81" y="41" width="696" height="505">
+</rect>
+</clipPath>
+</defs>
+<g clip-path="url(#memplot-plot-area)">
 <path class="line-stack" d="[1013 commands, 81..776]" fill="#00a000" fill-opacity="1">
 </path>
 <path class="line-total" d="[1374 commands, 74..776]" fill="#000000">
 </path>
 <path class="line-heap" d="[1389 commands, 75..776]" fill="#ff0000">
 </path>
+</g>
 <rect x="82" y="42" width="694" height="503" fill="none" stroke="#0000ff" stroke-width="1">
 </rect>
 <g class="axis-left">
@@ -497,12 +529,20 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <rect x="697" y="545" width="25" height="5" fill="#eef1f6">
 </rect>
 </g>
+<defs>
+<clipPath id="memplot-plot-area">
+<rect x="79" y="39" width="645" height="508">
+</rect>
+</clipPath>
+</defs>
+<g clip-path="url(#memplot-plot-area)">
 <path class="line-stack" d="[1086 commands, 81..722]" fill="#e8833a" fill-opacity="1">
 </path>
 <path class="halo-heap" d="[1278 commands, 73..722]" fill="#ffffff">
 </path>
 <path class="line-heap" d="[1278 commands, 74..722]" fill="#2f6fde">
 </path>
+</g>
 <g class="axis-left">
 <path d="M81,545h-4M81,509h-4M81,473h-4M81,437h-4M81,401h-4M81,365h-4M81,329h-4M81,293h-4M81,257h-4M81,221h-4M81,185h-4M81,149h-4M81,113h-4M81,77h-4M81,41h-4" stroke="#b6bcc4" stroke-width="1" fill="none">
 </path>
@@ -618,12 +658,20 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <rect x="514" y="345" width="47" height="5" fill="#eef1f6">
 </rect>
 </g>
+<defs>
+<clipPath id="memplot-plot-area">
+<rect x="87" y="98" width="477" height="249">
+</rect>
+</clipPath>
+</defs>
+<g clip-path="url(#memplot-plot-area)">
 <path class="line-stack" d="[139 commands, 89..562]" fill="#e8833a" fill-opacity="1">
 </path>
 <path class="halo-heap" d="[942 commands, 89..562]" fill="#ffffff">
 </path>
 <path class="line-heap" d="[942 commands, 89..562]" fill="#2f6fde">
 </path>
+</g>
 <g class="axis-left">
 <path d="M89,345h-4M89,310h-4M89,275h-4M89,240h-4M89,205h-4M89,170h-4M89,135h-4M89,100h-4" stroke="#b6bcc4" stroke-width="1" fill="none">
 </path>
@@ -732,10 +780,18 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <rect x="630" y="545" width="146" height="5" fill="#eef1f6">
 </rect>
 </g>
+<defs>
+<clipPath id="memplot-plot-area">
+<rect x="83" y="98" width="695" height="449">
+</rect>
+</clipPath>
+</defs>
+<g clip-path="url(#memplot-plot-area)">
 <path class="halo-heap" d="[1195 commands, 85..776]" fill="#ffffff">
 </path>
 <path class="line-heap" d="[1195 commands, 85..776]" fill="#2f6fde">
 </path>
+</g>
 <g class="axis-left">
 <path d="M85,545h-4M85,511h-4M85,477h-4M85,442h-4M85,408h-4M85,374h-4M85,340h-4M85,305h-4M85,271h-4M85,237h-4M85,203h-4M85,169h-4M85,134h-4M85,100h-4" stroke="#b6bcc4" stroke-width="1" fill="none">
 </path>
@@ -820,12 +876,20 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <rect x="70" y="60" width="0" height="4" fill="#eef1f6">
 </rect>
 </g>
+<defs>
+<clipPath id="memplot-plot-area">
+<rect x="39" y="4" width="33" height="58">
+</rect>
+</clipPath>
+</defs>
+<g clip-path="url(#memplot-plot-area)">
 <path class="line-stack" d="[57 commands, 16..70]" fill="#e8833a" fill-opacity="1">
 </path>
 <path class="halo-heap" d="M41,58H68L69,15H70L70,58V62H41Z" fill="#ffffff">
 </path>
 <path class="line-heap" d="M41,59H68L69,16H70L70,59V61H41Z" fill="#2f6fde">
 </path>
+</g>
 <g class="axis-left">
 <path d="M41,60h-2M41,33h-2M41,6h-2" stroke="#b6bcc4" stroke-width="1" fill="none">
 </path>
@@ -873,6 +937,13 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <path d="M85,551h637M85,503h637M85,455h637M85,406h637M85,358h637M85,310h637M85,262h637M85,214h637M85,165h637M85,117h637M85,69h637" stroke="#e6e8eb" stroke-width="1" fill="none">
 </path>
 </g>
+<defs>
+<clipPath id="memplot-plot-area">
+<rect x="83" y="66" width="641" height="486">
+</rect>
+</clipPath>
+</defs>
+<g clip-path="url(#memplot-plot-area)">
 <path class="line-stack" d="[1069 commands, 79..722]" fill="#e8833a" fill-opacity="1">
 </path>
 <path class="halo-total" d="[1158 commands, 86..722]" fill="#ffffff">
@@ -883,6 +954,7 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 </path>
 <path class="line-heap" d="[1160 commands, 86..722]" fill="#2f6fde">
 </path>
+</g>
 <g class="axis-left">
 <path d="M85,550h-4M85,502h-4M85,454h-4M85,405h-4M85,357h-4M85,309h-4M85,261h-4M85,213h-4M85,164h-4M85,116h-4M85,68h-4" stroke="#b6bcc4" stroke-width="1" fill="none">
 </path>
