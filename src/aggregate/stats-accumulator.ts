@@ -201,7 +201,7 @@ export class StatsAccumulator {
     if (this.nonMonotonic > 0) {
       warnings.push({
         code: 'TIME_NON_MONOTONIC',
-        message: `time steps backwards ${this.nonMonotonic} time(s) between consecutive entries (threads share memusage's buffer)`,
+        message: `time steps backwards ${this.nonMonotonic === 1 ? 'once' : `${this.nonMonotonic} times`} between consecutive entries (threads share memusage's buffer)`,
       });
     }
     if (this.beforeStart > 0) {

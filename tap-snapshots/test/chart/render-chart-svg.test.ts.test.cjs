@@ -1039,7 +1039,7 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <rect x="14" y="35" width="772" height="21" rx="3" fill="#fff4e0">
 </rect>
 <g fill="#8a4b00" font-size="12">
-<text x="20" y="50">⚠ time steps backwards 1 time(s) between consecutive entries (threads share memusage's buffer)</text>
+<text x="20" y="50">⚠ time steps backwards once between consecutive entries (threads share memusage's buffer)</text>
 </g>
 </g>
 </svg>
