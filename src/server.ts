@@ -32,8 +32,11 @@ const server = Fastify({
     ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } } } : {}),
   },
   // Keep a caller's request id (e.g. from a proxy) when it looks sane; otherwise make one.
-  requestIdHeader: 'x-request-id',
-  genReqId: () => randomUUID(),
+  requestIdHeader: false,
+  genReqId: (req) => {
+    const given = req.headers['x-request-id'];
+    return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+  },
   // Socket inactivity (a stalled upload) and the whole request (a 4 GiB upload included).
   connectionTimeout: config.idleTimeoutMs,
   requestTimeout: config.requestTimeoutMs,

@@ -1,5 +1,6 @@
 import t, { type Test } from 'tap';
 import { randomBytes } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import type { ProfileSummary } from '../../src/aggregate/summary.js';
 import type { PlotOptions } from '../../src/options/plot-options.js';
@@ -208,4 +209,19 @@ t.test('5xx messages are masked', async (t) => {
   t.equal(res.statusCode, 500);
   t.notMatch(res.body, /secret|passwd/);
   t.same(res.json(), { error: 'INTERNAL_ERROR', message: 'the server failed to answer this request; it has been logged' });
+});
+
+t.test('503 with Retry-After when too many uploads are being read', async (t) => {
+  const app = await build(t, { config: { uploadConcurrency: 1 } });
+  const slow = new PassThrough();
+  slow.write(sort.bytes.subarray(0, 100));
+  const first = app.inject({ method: 'POST', url: '/profiles', payload: slow, headers: { 'content-type': 'application/octet-stream' } });
+  await new Promise((r) => setTimeout(r, 50));
+  const second = await app.inject({ method: 'POST', url: '/plot', ...raw(sort.bytes) });
+  t.equal(second.statusCode, 503);
+  t.equal(second.headers['retry-after'], '5');
+  isJsonError(t, second, 503, 'BUSY');
+  slow.end(sort.bytes.subarray(100));
+  t.equal((await first).statusCode, 201, 'the upload being read completes');
+  t.equal((await app.inject({ method: 'POST', url: '/plot', ...raw(sort.bytes) })).statusCode, 200, 'and the slot is free again');
 });
