@@ -25,6 +25,10 @@ export interface AppOptions {
 // src/app.ts → the repository root; dist/src/app.js → dist/ (where plugins/ and routes/ are compiled).
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+function prefersText(accept: string | undefined): boolean {
+  return accept !== undefined && /\btext\/plain\b/i.test(accept) && !/application\/json|\*\/\*/i.test(accept);
+}
+
 export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   fastify.setErrorHandler((error, request, reply) => {
     const { statusCode, body, headers } = httpErrorReply(error);
@@ -34,7 +38,12 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
     reply.removeHeader('content-security-policy');
     reply.removeHeader('etag');
     reply.removeHeader('cache-control');
-    return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
+    reply.code(statusCode).header('vary', 'Accept');
+    // JSON for everyone, unless the client asks for plain text and not for JSON (a shell script with -H 'Accept: text/plain').
+    if (prefersText(request.headers.accept)) {
+      return reply.type('text/plain; charset=utf-8').send(`${body.error}: ${body.message}${body.hint ? `\nhint: ${body.hint}` : ''}\n`);
+    }
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   // Every answer carries its request id, the key to its log lines.

@@ -87,6 +87,10 @@ t.test('401: uploads need a token when tokens are configured; GETs stay open', a
 
 t.test('404: unknown routes and ids answer JSON', async (t) => {
   const app = await build(t);
+  const text = await app.inject({ method: 'GET', url: `/profiles/${'b'.repeat(64)}`, headers: { accept: 'text/plain' } });
+  t.equal(text.statusCode, 404);
+  t.equal(text.headers['content-type'], 'text/plain; charset=utf-8', 'plain text when asked for it');
+  t.match(text.body, /^PROFILE_NOT_FOUND: no profile with id b{64} here/);
   const route = await app.inject({ method: 'GET', url: '/nothing/here' });
   t.equal(route.statusCode, 404);
   isJsonError(t, route, 404, 'ROUTE_NOT_FOUND');
