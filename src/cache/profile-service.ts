@@ -69,7 +69,7 @@ export class ProfileService {
   ) {
     this.renders = new Limiter('renders', options.renderConcurrency, options.renderQueue, 1);
     this.uploads = new Limiter('uploads', options.uploadConcurrency, 0, 5);
-    this.summaryCacheEntries = options.summaryCacheEntries ?? 32;
+    this.summaryCacheEntries = options.summaryCacheEntries ?? 16; // about 1.3 MB each once parsed
     this.hooks = options.hooks ?? {};
     this.render = options.render ?? renderPlot;
   }
