@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { MemFormatError, type MemFormatErrorCode } from '../format/errors.js';
 import type { M4Series } from './summary.js';
 
 /**
@@ -82,6 +83,19 @@ export interface SeriesResult {
   id: string | null;
 }
 
+interface WorkerError {
+  name: string;
+  message: string;
+  code?: string;
+  hint?: string;
+}
+
+/** The worker's error as the main thread would have raised it (a MemFormatError keeps its code and hint). */
+function rebuildError(error: WorkerError): Error {
+  if (error.name === 'MemFormatError') return new MemFormatError(error.code as MemFormatErrorCode, error.message, error.hint);
+  return Object.assign(new Error(error.message), { name: error.name });
+}
+
 export class SeriesWorkerClient {
   private readonly layout: RingLayout;
   private readonly worker: Worker;
@@ -91,16 +105,25 @@ export class SeriesWorkerClient {
   private fill = 0;
   private slotReady = false;
 
+  /** The worker's failure, once it has failed: the reader stops at its next chunk. */
+  private failure: Error | null = null;
+  /** Set once the ring is handed back (finish or abort). */
+  private released = false;
+
   constructor(options: { hash: boolean }) {
     this.layout = takeRing();
     this.worker = startWorker({ ...this.layout, hash: options.hash });
     this.result = new Promise<SeriesResult>((resolve, reject) => {
-      this.worker.once('message', (message: SeriesResult & { error?: { name: string; message: string } }) => {
-        if (message.error) reject(Object.assign(new Error(message.error.message), { name: message.error.name }));
+      const fail = (error: Error) => {
+        this.fail(error);
+        reject(error);
+      };
+      this.worker.once('message', (message: SeriesResult & { error?: WorkerError }) => {
+        if (message.error) fail(rebuildError(message.error));
         else resolve(message);
       });
-      this.worker.once('error', reject);
-      this.worker.once('exit', (code) => reject(new Error(`series worker exited with code ${code}`)));
+      this.worker.once('error', fail);
+      this.worker.once('exit', (code) => fail(new Error(`series worker exited with code ${code}`)));
     });
     // The main thread reports its own errors first; this one is awaited in finish().
     this.result.catch(() => {});
@@ -108,6 +131,21 @@ export class SeriesWorkerClient {
 
   private waitFree(slot: number): Promise<void> {
     return waitUntilEmpty(this.layout.control, slot * 2);
+  }
+
+  /**
+   * Records the worker's failure and frees every slot, so that a reader waiting for room wakes
+   * up, sees the failure and stops instead of waiting for a worker that is gone.
+   */
+  private fail(error: Error): void {
+    // After finish() or abort() the ring may already serve another summary: never touch it then.
+    if (this.failure || this.released) return;
+    this.failure = error;
+    const { control, slots } = this.layout;
+    for (let slot = 0; slot < slots; slot++) {
+      Atomics.store(control, slot * 2, RING_EMPTY);
+      Atomics.notify(control, slot * 2);
+    }
   }
 
   /** Hands the slot being filled to the worker and moves to the next one. */
@@ -131,8 +169,10 @@ export class SeriesWorkerClient {
   async push(chunk: Uint8Array): Promise<void> {
     const { data, slotBytes } = this.layout;
     for (let offset = 0; offset < chunk.length; ) {
+      if (this.failure) throw this.failure;
       if (!this.slotReady) {
         await this.waitFree(this.slot);
+        if (this.failure) throw this.failure;
         this.slotReady = true;
       }
       const take = Math.min(chunk.length - offset, slotBytes - this.fill);
@@ -145,18 +185,22 @@ export class SeriesWorkerClient {
 
   /** Ends the input and waits for the series (and id). */
   async finish(): Promise<SeriesResult> {
+    if (this.failure) throw this.failure;
     if (this.fill > 0) this.publish(RING_FULL);
     await this.waitFree(this.slot);
     this.publish(RING_END);
     try {
       return await this.result;
     } finally {
+      this.released = true;
       returnRing(this.layout, this.worker);
     }
   }
 
   /** Stops the worker (after an error on the main thread). */
   abort(): void {
+    if (this.released) return;
+    this.released = true;
     returnRing(this.layout, this.worker);
   }
 }

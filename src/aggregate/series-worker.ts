@@ -34,4 +34,6 @@ async function run(): Promise<void> {
   parentPort!.postMessage({ m4: series!.finish(), id: hash ? hash.digest('hex') : null });
 }
 
-run().catch((error: Error) => parentPort!.postMessage({ error: { name: error.name, message: error.message } }));
+run().catch((error: Error & { code?: string; hint?: string }) =>
+  parentPort!.postMessage({ error: { name: error.name, message: error.message, code: error.code, hint: error.hint } }),
+);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
 import { summarizeMemFile, summarizeMemStream } from '../../src/aggregate/summarize.js';
-import { RING_EMPTY, RING_FULL, waitUntilEmpty } from '../../src/aggregate/series-ring.js';
+import { RING_EMPTY, RING_FULL, SeriesWorkerClient, waitUntilEmpty } from '../../src/aggregate/series-ring.js';
 import { fixturePath, recordedFixtures } from '../fixtures.js';
 import { chunked } from '../mem-builder.js';
 
@@ -61,4 +61,15 @@ t.test('waiting for a free slot survives the slot being freed between the check 
     new Promise((resolve) => setTimeout(resolve, 2000, 'slept through the wake-up')),
   ]);
   t.equal(outcome, 'woke');
+});
+
+t.test('a worker that dies does not leave the reader waiting for room', async (t) => {
+  const client = new SeriesWorkerClient({ hash: false });
+  await client['worker'].terminate();
+  const chunk = Buffer.alloc(1 << 20);
+  const pushAll = async () => {
+    for (let i = 0; i < 64; i++) await client.push(chunk); // four times the ring
+  };
+  await t.rejects(pushAll(), { message: /series worker exited/ });
+  await t.rejects(client.finish(), { message: /series worker exited/ });
 });
