@@ -1,7 +1,6 @@
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MemFormatError, type MemFormatErrorCode } from '../format/errors.js';
+import { startWorker } from '../worker/start-worker.js';
 import type { M4Series } from './summary.js';
 
 /**
@@ -52,20 +51,6 @@ function returnRing(ring: RingLayout, worker: Worker): void {
   });
 }
 
-/** Same extension as this module: .ts under a TypeScript loader (tests), .js once built. */
-const EXTENSION = extname(fileURLToPath(import.meta.url));
-const WORKER_URL = new URL(`./series-worker${EXTENSION}`, import.meta.url);
-
-/**
- * Running from TypeScript sources (the tests, through tsx), the worker registers the same
- * loader itself first: Node 20 does not apply a parent's loader hooks to a worker's entry.
- */
-function startWorker(workerData: unknown): Worker {
-  if (EXTENSION !== '.ts') return new Worker(WORKER_URL, { workerData });
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-  return new Worker(boot, { eval: true, workerData });
-}
-
 /**
  * Resolves once control[index] is RING_EMPTY, without blocking the thread. It waits on the very
  * value it found: loading the word again to wait on it could see it freed after the check, wait
@@ -112,7 +97,7 @@ export class SeriesWorkerClient {
 
   constructor(options: { hash: boolean }) {
     this.layout = takeRing();
-    this.worker = startWorker({ ...this.layout, hash: options.hash });
+    this.worker = startWorker(import.meta.url, 'series-worker', { ...this.layout, hash: options.hash });
     this.result = new Promise<SeriesResult>((resolve, reject) => {
       const fail = (error: Error) => {
         this.fail(error);

@@ -12,7 +12,8 @@ import { InputTooLargeError, MemFormatError } from '../format/errors.js';
 import { needsRepair, printMemFile, repairHeader } from '../format/print-records.js';
 import { readMemFile } from '../format/read-mem-file.js';
 import type { MemHeader } from '../format/mem-format.js';
-import { OUTPUT_FORMATS, PlotOptionError, type OutputFormat } from '../options/plot-options.js';
+import { OUTPUT_FORMATS, PlotOptionError, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
+import { RenderWorker } from '../render/render-worker-client.js';
 import { UsageError, parseArgs, usage, type ParsedArgs } from './args.js';
 import { createProgressReporter } from './progress.js';
 
@@ -130,20 +131,23 @@ async function runPlot(args: ParsedArgs, io: CliIo): Promise<void> {
   }
   if (toStdout && io.stdout.isTTY) throw new UsageError('reading standard input: give OUTFILE or -o FILE (or redirect standard output)');
   const input = openInput(dataFile, io);
-  // Loaded only when drawing, so `memplot stats` starts without sharp and D3; loaded while the
-  // input is read, so its start-up (jsdom, a few hundred ms) overlaps the pass.
-  const renderer = import('../render/render-plot.js').then((module) => {
-    module.prepareRenderer();
-    return module;
-  });
-  renderer.catch(() => {});
+  // The renderer loads on its own thread while this one reads the input (its start-up, mostly
+  // jsdom, costs about half a second); `memplot stats` never loads it.
+  const renderer = new RenderWorker();
+  try {
+    await drawPlot(input, options, renderer, io, outFile);
+  } finally {
+    await renderer.close();
+  }
+}
+
+async function drawPlot(input: Input, options: PlotOptions, renderer: RenderWorker, io: CliIo, outFile: string | null): Promise<void> {
   const summary = await summarizeMemStream(input.open(), {
     hash: false,
     sizeHint: input.size ?? undefined,
     onProgress: createProgressReporter(input.name, input.size, io.stderr),
   });
-  const { renderPlot } = await renderer;
-  const { body } = await renderPlot(summary, options);
+  const { body } = await renderer.render(summary, options);
   if (!outFile) {
     await write(io.stdout, body);
     return;
