@@ -27,28 +27,31 @@ export class StatsAccumulator {
   private readonly startLo: number;
 
   private entries = 0;
+  // Fields that hold heap values, times and u32 words ≥ 2^31 start as -0, a double: V8 then
+  // keeps them as doubles from the first store, instead of changing their representation (and
+  // throwing away the optimised loop) the first time a batch writes a large value back.
   private peakHeap = Number.NEGATIVE_INFINITY;
   private peakStack = Number.NEGATIVE_INFINITY;
   private peakTotal = Number.NEGATIVE_INFINITY;
   private peakIndex = -1;
-  private peakTimeHi = 0;
-  private peakTimeLo = 0;
-  private lowestHeap = 0;
+  private peakTimeHi = -0;
+  private peakTimeLo = -0;
+  private lowestHeap = -0;
   private lowestHeapIndex = -1;
-  private lastHeap = 0;
-  private lastStack = 0;
-  private firstTimeHi = 0;
-  private firstTimeLo = 0;
-  private lastTimeHi = 0;
-  private lastTimeLo = 0;
-  private minTimeHi = 0;
-  private minTimeLo = 0;
-  private maxTimeHi = 0;
-  private maxTimeLo = 0;
+  private lastHeap = -0;
+  private lastStack = -0;
+  private firstTimeHi = -0;
+  private firstTimeLo = -0;
+  private lastTimeHi = -0;
+  private lastTimeLo = -0;
+  private minTimeHi = -0;
+  private minTimeLo = -0;
+  private maxTimeHi = -0;
+  private maxTimeLo = -0;
   /** Times as offsets from the start time: exact while within 2^53 ticks of it. */
-  private lastTime = 0;
-  private minTime = 0;
-  private maxTime = 0;
+  private lastTime = -0;
+  private minTime = -0;
+  private maxTime = -0;
   private nonMonotonic = 0;
   private beforeStart = 0;
   /** Steps of the signed heap from below zero to zero or above, and back. */
