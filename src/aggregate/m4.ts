@@ -35,20 +35,22 @@ export class M4Accumulator {
   /**
    * The open bucket: positions [bucketStart, bucketEnd) and its values. A hot loop may keep
    * these in locals, update them itself, and hand them back with `store` before `openAt`.
+   * They start as -0, a double, so that V8 keeps them as doubles from the first store instead
+   * of changing their representation (and discarding optimised code) when the first value lands.
    */
-  bucketStart = 0;
-  bucketEnd = 0;
+  bucketStart = -0;
+  bucketEnd = -0;
   cN = 0;
-  cHFirst = 0;
-  cHLast = 0;
-  cHMin = 0;
-  cHMax = 0;
-  cSFirst = 0;
-  cSLast = 0;
-  cSMin = 0;
-  cSMax = 0;
-  cTMin = 0;
-  cTMax = 0;
+  cHFirst = -0;
+  cHLast = -0;
+  cHMin = -0;
+  cHMax = -0;
+  cSFirst = -0;
+  cSLast = -0;
+  cSMin = -0;
+  cSMax = -0;
+  cTMin = -0;
+  cTMax = -0;
   private cur = -1;
 
   constructor(axis: M4Axis, options: { capacity?: number; initialWidth?: number } = {}) {
