@@ -54,6 +54,24 @@ function serverScript(): string {
   throw new Error('dist/src/server.js not found: run `npm run build` first');
 }
 
+/**
+ * The server as `npm start` runs it: package.json's start script, `[VAR=value…] node [flags…]
+ * dist/src/server.js`, so that the figures are those of the memory settings users get.
+ */
+function startCommand(): { env: Record<string, string>; args: string[] } {
+  const pkg = JSON.parse(readFileSync(join(HERE, existsSync(join(HERE, '../package.json')) ? '../package.json' : '../../package.json'), 'utf8'));
+  const words = String(pkg.scripts?.start ?? '').split(/\s+/).filter(Boolean);
+  const env: Record<string, string> = {};
+  while (words.length > 0 && /^[A-Z_][A-Z0-9_]*=/.test(words[0]!)) {
+    const [name, ...value] = words.shift()!.split('=');
+    env[name!] = value.join('=');
+  }
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/src/server.js') {
+    throw new Error(`package.json scripts.start is not "[VAR=value…] node [flags…] dist/src/server.js": ${pkg.scripts?.start}`);
+  }
+  return { env, args: [...words.slice(1, -1), serverScript()] };
+}
+
 async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const server = createServer();
@@ -135,8 +153,9 @@ export async function benchHttp(files: string[], options: { connections?: number
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const cacheDir = mkdtempSync(join(tmpdir(), 'memplot-bench-http-'));
-  const child = spawn(process.execPath, [serverScript()], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MEMPLOT_CACHE_DIR: cacheDir, LOG_LEVEL: 'warn' },
+  const start = startCommand();
+  const child = spawn(process.execPath, start.args, {
+    env: { ...process.env, ...start.env, PORT: String(port), HOST: '127.0.0.1', MEMPLOT_CACHE_DIR: cacheDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const pid = child.pid!;
