@@ -31,7 +31,7 @@ function prefersText(accept: string | undefined): boolean {
 
 export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   fastify.setErrorHandler((error, request, reply) => {
-    const { statusCode, body, headers } = httpErrorReply(error);
+    const { statusCode, body, headers } = httpErrorReply(error, { contentType: request.headers['content-type'] });
     if (statusCode >= 500 && statusCode !== 503) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status: statusCode, error: body.error, reason: body.message }, 'request refused');
     for (const [name, value] of Object.entries(headers)) if (!reply.hasHeader(name)) reply.header(name, value);

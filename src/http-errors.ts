@@ -25,10 +25,16 @@ export interface HttpErrorReply {
   headers: Record<string, string>;
 }
 
+const RAW_TYPES_TEXT = 'application/octet-stream or application/gzip';
 const UPLOAD_HINT = 'send the .mem file (or its gzip) as multipart field "file" (curl -F file=@x.mem) or as a raw body (curl --data-binary @x.mem -H "Content-Type: application/octet-stream")';
 
+/** What the error handler knows of the request, for messages that say what was received. */
+export interface ErrorRequestContext {
+  contentType?: string;
+}
+
 /** Status, body and headers for any error thrown while answering a request. */
-export function httpErrorReply(error: unknown): HttpErrorReply {
+export function httpErrorReply(error: unknown, request: ErrorRequestContext = {}): HttpErrorReply {
   const headers: Record<string, string> = {};
   if (error instanceof PlotOptionError) {
     return {
@@ -60,10 +66,16 @@ export function httpErrorReply(error: unknown): HttpErrorReply {
   if (status >= 500 && status !== 503) {
     return { statusCode: status, body: { error: 'INTERNAL_ERROR', message: 'the server failed to answer this request; it has been logged' }, headers };
   }
+  if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    // Fastify's own "Unsupported Media Type" says neither what came nor what would do.
+    const received = request.contentType ? `Content-Type ${JSON.stringify(request.contentType)}` : 'a request without Content-Type';
+    const message = `${received} is not accepted here: expected multipart/form-data, ${RAW_TYPES_TEXT}`;
+    return { statusCode: 415, body: { error: 'UNSUPPORTED_MEDIA_TYPE', message, hint: UPLOAD_HINT }, headers };
+  }
   const code = typeof e?.code === 'string' ? e.code : status === 503 ? 'SERVICE_UNAVAILABLE' : 'BAD_REQUEST';
   const message = typeof e?.message === 'string' ? e.message : 'bad request';
   const body: HttpErrorReply['body'] = { error: code, message };
-  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || code === 'UNSUPPORTED_MEDIA_TYPE') body.hint = UPLOAD_HINT;
+  if (code === 'UNSUPPORTED_MEDIA_TYPE') body.hint = UPLOAD_HINT;
   if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'UPLOAD_TOO_LARGE') body.hint = 'the limit is set by MEMPLOT_MAX_UPLOAD_BYTES';
   if (code === 'MISSING_FILE' || code === 'UNEXPECTED_FILE' || code === 'BAD_UPLOAD') body.hint = UPLOAD_HINT;
   if (status === 503) {
