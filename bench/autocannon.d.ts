@@ -6,6 +6,12 @@ declare module 'autocannon' {
     duration?: number;
     pipelining?: number;
     headers?: Record<string, string>;
+    /** Called with each connection's Client object. */
+    setupClient?: (client: Client) => void;
+  }
+  /** One connection; internal, so every field may be missing in another version. */
+  export interface Client {
+    pipelinedRequests?: { addBody?: (data: Buffer) => void };
   }
   interface Histogram {
     average: number;
