@@ -17,8 +17,9 @@ export const M4_MAX_BUCKETS = 8192;
 export class M4Accumulator {
   readonly axis: M4Axis;
   readonly capacity: number;
-  width: number;
-  maxPosition = -1;
+  // Numeric fields start as -0, a double: see bucketStart below.
+  width = -0;
+  maxPosition = -0;
 
   private readonly n: Float64Array;
   private readonly hFirst: Float64Array;
@@ -31,6 +32,8 @@ export class M4Accumulator {
   private readonly sMax: Float64Array;
   private readonly tMin: Float64Array;
   private readonly tMax: Float64Array;
+  /** Every column above, for the loops that treat them alike. */
+  private readonly columns: Float64Array[];
 
   /**
    * The open bucket: positions [bucketStart, bucketEnd) and its values. A hot loop may keep
@@ -40,7 +43,7 @@ export class M4Accumulator {
    */
   bucketStart = -0;
   bucketEnd = -0;
-  cN = 0;
+  cN = -0;
   cHFirst = -0;
   cHLast = -0;
   cHMin = -0;
@@ -65,6 +68,7 @@ export class M4Accumulator {
     this.axis = axis;
     this.capacity = capacity;
     this.width = width;
+    this.maxPosition = -1;
     this.n = new Float64Array(capacity);
     this.hFirst = new Float64Array(capacity);
     this.hLast = new Float64Array(capacity);
@@ -76,6 +80,7 @@ export class M4Accumulator {
     this.sMax = new Float64Array(capacity);
     this.tMin = new Float64Array(capacity);
     this.tMax = new Float64Array(capacity);
+    this.columns = [this.n, this.hFirst, this.hLast, this.hMin, this.hMax, this.sFirst, this.sLast, this.sMin, this.sMax, this.tMin, this.tMax];
   }
 
   /** Adds one entry at a position ≥ 0 (the plain path; ProfileAccumulator inlines the same steps). */
@@ -199,7 +204,8 @@ export class M4Accumulator {
         this.tMax[i] = Math.max(this.tMax[a], this.tMax[b]);
       }
     }
-    for (const column of this.columns()) column.fill(0, half);
+    const columns = this.columns;
+    for (let k = 0; k < columns.length; k++) columns[k]!.fill(0, half);
     this.width *= 2;
     this.cur = -1;
     this.cN = 0;
@@ -208,11 +214,8 @@ export class M4Accumulator {
 
   private move(from: number, to: number): void {
     if (from === to) return;
-    for (const column of this.columns()) column[to] = column[from];
-  }
-
-  private columns(): Float64Array[] {
-    return [this.n, this.hFirst, this.hLast, this.hMin, this.hMax, this.sFirst, this.sLast, this.sMin, this.sMax, this.tMin, this.tMax];
+    const columns = this.columns;
+    for (let k = 0; k < columns.length; k++) columns[k]![to] = columns[k]![from]!;
   }
 
   /** The series so far, trimmed after the last position seen. */

@@ -14,8 +14,9 @@ const TWO_32 = 4294967296;
 export class SeriesAccumulator {
   readonly byIndex: M4Accumulator;
   readonly byTime: M4Accumulator;
-  private readonly startHi: number;
-  private readonly startLo: number;
+  // u32 words start as -0 so that V8 keeps them as doubles whatever the file's values (see M4Accumulator).
+  private readonly startHi: number = -0;
+  private readonly startLo: number = -0;
   private entries = 0;
 
   constructor(header: MemHeader) {

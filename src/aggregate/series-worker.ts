@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readMemFile } from '../format/read-mem-file.js';
 import { SeriesAccumulator } from './series-accumulator.js';
 import { RING_EMPTY, RING_END, type RingLayout } from './series-ring.js';
+import { warmUpAccumulators } from './warm-up.js';
 
 const { control, data, slots, slotBytes, hash: wantHash } = workerData as RingLayout & { hash: boolean };
 const hash = wantHash ? createHash('sha256') : null;
@@ -26,6 +27,7 @@ async function* chunks(): AsyncGenerator<Uint8Array> {
 }
 
 async function run(): Promise<void> {
+  warmUpAccumulators();
   let series: SeriesAccumulator | null = null;
   for await (const event of readMemFile(chunks())) {
     if (event.type === 'header') series = new SeriesAccumulator(event.header);

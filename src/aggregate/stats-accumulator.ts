@@ -23,8 +23,8 @@ function timeBefore(hiA: number, loA: number, hiB: number, loB: number): boolean
 export class StatsAccumulator {
   readonly header: MemHeader;
   private readonly deltas = new DeltaHistogram();
-  private readonly startHi: number;
-  private readonly startLo: number;
+  private readonly startHi: number = -0;
+  private readonly startLo: number = -0;
 
   private entries = 0;
   // Fields that hold heap values, times and u32 words ≥ 2^31 start as -0, a double: V8 then
@@ -64,9 +64,26 @@ export class StatsAccumulator {
     this.startLo = header.first.timeLo;
   }
 
+  /**
+   * The first entry has no predecessor: it starts the comparisons and is counted neither as a
+   * change nor as unchanged (the loop counts it as unchanged; finish() takes it off). Kept out
+   * of addBatch so that its optimised loop never sees this once-only branch taken.
+   */
+  private begin(w: Uint32Array): void {
+    this.firstTimeLo = this.minTimeLo = this.maxTimeLo = w[4]!;
+    this.firstTimeHi = this.minTimeHi = this.maxTimeHi = w[5]!;
+    this.lastTime = this.minTime = this.maxTime = (w[5]! - this.startHi) * TWO_32 + (w[4]! - this.startLo);
+    this.lastHeap = signed64(w[0]!, w[1]!);
+    if (this.lastHeap < 0) {
+      this.lowestHeap = this.lastHeap;
+      this.lowestHeapIndex = 0;
+    }
+  }
+
   addBatch(batch: RecordBatch): void {
     const w = batch.words;
     const count = batch.count;
+    if (this.entries === 0 && count > 0) this.begin(w);
     const startHi = this.startHi;
     const startLo = this.startLo;
     let index = this.entries;
@@ -88,19 +105,6 @@ export class StatsAccumulator {
     let lowestHeap = this.lowestHeap;
     let nonMonotonic = this.nonMonotonic;
     let beforeStart = this.beforeStart;
-    if (index === 0 && count > 0) {
-      // The first entry has no predecessor: it starts the comparisons and is counted neither
-      // as a change nor as unchanged.
-      this.firstTimeLo = minLo = maxLo = w[4];
-      this.firstTimeHi = minHi = maxHi = w[5];
-      prevTime = minTime = maxTime = (w[5] - startHi) * TWO_32 + (w[4] - startLo);
-      lastHeap = signed64(w[0], w[1]);
-      if (lastHeap < 0) {
-        lowestHeap = lastHeap;
-        this.lowestHeapIndex = 0;
-      }
-      // Counted as unchanged by the loop; taken off in finish().
-    }
     for (let r = 0, b = 0; r < count; r++, b += 6) {
       const heap = (w[b + 1] | 0) * TWO_32 + w[b];
       const stack = w[b + 3] * TWO_32 + w[b + 2];

@@ -7,6 +7,7 @@ import { SeriesAccumulator } from './series-accumulator.js';
 import { SeriesWorkerClient } from './series-ring.js';
 import { StatsAccumulator } from './stats-accumulator.js';
 import { SUMMARY_VERSION, type ProfileSummary } from './summary.js';
+import { warmUpAccumulators } from './warm-up.js';
 
 export interface SummarizeOptions {
   /** Largest number of uncompressed bytes accepted (InputTooLargeError past it). */
@@ -46,6 +47,7 @@ async function* tap(source: AsyncIterable<Uint8Array>, hash: Hash | null, worker
  * work across two threads; the summary is the same either way.
  */
 export async function summarizeMemStream(source: AsyncIterable<Uint8Array>, options: SummarizeOptions = {}): Promise<ProfileSummary> {
+  warmUpAccumulators();
   const wantHash = options.hash !== false;
   const parallel = options.parallel ?? 'auto';
   const useWorker = parallel === true || (parallel === 'auto' && (options.sizeHint ?? 0) >= PARALLEL_MIN_BYTES);
