@@ -90,6 +90,9 @@ export class SeriesWorkerClient {
   private slot = 0;
   private fill = 0;
   private slotReady = false;
+  /** The next slot lendSlot hands out, and how many lent slots are not yet pushed back. */
+  private lendCursor = 0;
+  private lent = 0;
 
   /** The worker's failure, once it has failed: the reader stops at its next chunk. */
   private failure: Error | null = null;
@@ -147,12 +150,44 @@ export class SeriesWorkerClient {
   }
 
   /**
-   * Copies a chunk into the ring, waiting for room when the worker is behind. Small chunks (an
+   * A free slot's memory for the reader to fill directly (a file read into shared memory), so
+   * that pushing it back hands it to the worker without a copy: 1 GB less memcpy per GB on the
+   * main thread. Slots are lent in ring order, and each lent slot must be pushed back, as the
+   * whole chunk read into it (or a prefix), in the same order, before any chunk from elsewhere.
+   */
+  readonly lendSlot = async (): Promise<Uint8Array> => {
+    const { data, slots, slotBytes } = this.layout;
+    const slot = this.lendCursor;
+    if (this.lent === 0 && (slot !== this.slot || this.fill > 0)) throw new Error('lendSlot: chunks were already copied into the ring');
+    if (this.lent >= slots - 1) throw new Error('lendSlot: every slot is lent');
+    await this.waitFree(slot);
+    if (this.failure) throw this.failure;
+    this.lendCursor = (slot + 1) % slots;
+    this.lent++;
+    return new Uint8Array(data, slot * slotBytes, slotBytes);
+  };
+
+  /** Whether a chunk is the prefix of the slot lent first: then it is published in place. */
+  private isLentSlot(chunk: Uint8Array): boolean {
+    return this.lent > 0 && chunk.buffer === this.layout.data && chunk.byteOffset === this.slot * this.layout.slotBytes;
+  }
+
+  /**
+   * Hands a chunk to the worker: a lent slot in place, anything else copied into the ring,
+   * waiting for room when the worker is behind. Small chunks (an
    * upload arrives in pieces of 64 KiB or less) are gathered into whole slots: the worker then
    * sees 1 MiB chunks whose records start 8-byte aligned, instead of thousands of small ones
    * it would have to realign.
    */
   async push(chunk: Uint8Array): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.isLentSlot(chunk)) {
+      this.lent--;
+      this.fill = chunk.length;
+      this.publish(RING_FULL);
+      return;
+    }
+    if (this.lent > 0) throw new Error('push: a chunk that is not the lent slot arrived while slots are lent');
     const { data, slotBytes } = this.layout;
     for (let offset = 0; offset < chunk.length; ) {
       if (this.failure) throw this.failure;

@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { decodeInput } from '../format/decode-input.js';
-import { readFileChunks } from '../format/read-file-chunks.js';
+import { readFileChunks, startsWithGzipMagic, type ChunkBufferSource } from '../format/read-file-chunks.js';
 import { readMemFile } from '../format/read-mem-file.js';
 import { SeriesAccumulator } from './series-accumulator.js';
 import { SeriesWorkerClient } from './series-ring.js';
@@ -46,14 +46,22 @@ async function* tap(source: AsyncIterable<Uint8Array>, hash: Hash | null, worker
  * hash tap → record reader → M4 + stats accumulators → profile summary. Large inputs split the
  * work across two threads; the summary is the same either way.
  */
-export async function summarizeMemStream(source: AsyncIterable<Uint8Array>, options: SummarizeOptions = {}): Promise<ProfileSummary> {
+export function summarizeMemStream(source: AsyncIterable<Uint8Array>, options: SummarizeOptions = {}): Promise<ProfileSummary> {
+  return summarize(() => source, options);
+}
+
+/**
+ * The pass itself. `openSource` is given the worker's slot lender, when there is a worker, so
+ * that a file can be read straight into the memory the worker reads (see SeriesWorkerClient.lendSlot).
+ */
+async function summarize(openSource: (lend: ChunkBufferSource | null) => AsyncIterable<Uint8Array>, options: SummarizeOptions): Promise<ProfileSummary> {
   warmUpAccumulators();
   const wantHash = options.hash !== false;
   const parallel = options.parallel ?? 'auto';
   const useWorker = parallel === true || (parallel === 'auto' && (options.sizeHint ?? 0) >= PARALLEL_MIN_BYTES);
   const worker = useWorker ? new SeriesWorkerClient({ hash: wantHash }) : null;
   const hash = wantHash && !worker ? createHash('sha256') : null;
-  const bytes = tap(decodeInput(source, { maxBytes: options.maxBytes }), hash, worker, options.onProgress);
+  const bytes = tap(decodeInput(openSource(worker ? worker.lendSlot : null), { maxBytes: options.maxBytes }), hash, worker, options.onProgress);
   let stats: StatsAccumulator | null = null;
   let series: SeriesAccumulator | null = null;
   try {
@@ -80,7 +88,12 @@ export async function summarizeMemStream(source: AsyncIterable<Uint8Array>, opti
   throw new Error('readMemFile ended without an end event');
 }
 
-/** summarizeMemStream over a file, read (never written) in 1 MiB chunks into reused buffers. */
-export function summarizeMemFile(path: string, options: SummarizeOptions = {}): Promise<ProfileSummary> {
-  return summarizeMemStream(readFileChunks(path, FILE_CHUNK_BYTES), { sizeHint: statSync(path).size, ...options });
+/**
+ * summarizeMemStream over a file, read (never written) in 1 MiB chunks into reused buffers; with
+ * a worker, an uncompressed file is read straight into the worker's ring, saving a copy.
+ */
+export async function summarizeMemFile(path: string, options: SummarizeOptions = {}): Promise<ProfileSummary> {
+  const size = statSync(path).size;
+  const inPlace = !(await startsWithGzipMagic(path));
+  return summarize((lend) => readFileChunks(path, FILE_CHUNK_BYTES, inPlace && lend ? lend : undefined), { sizeHint: size, ...options });
 }

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable, type Writable } from 'node:stream';
-import { summarizeMemStream, FILE_CHUNK_BYTES } from '../aggregate/summarize.js';
+import { summarizeMemFile, summarizeMemStream, FILE_CHUNK_BYTES, type SummarizeOptions } from '../aggregate/summarize.js';
+import type { ProfileSummary } from '../aggregate/summary.js';
 import { decodeInput } from '../format/decode-input.js';
 import { readFileChunks } from '../format/read-file-chunks.js';
 import { InputTooLargeError, MemFormatError } from '../format/errors.js';
@@ -28,13 +29,15 @@ const VERSION = '0.1.0';
 /** Where an input comes from: a path (re-readable) or standard input. */
 interface Input {
   name: string;
+  /** The file's path; null for standard input. */
+  path: string | null;
   open(): AsyncIterable<Uint8Array>;
   /** Size in bytes when known. */
   size: number | null;
 }
 
 function openInput(name: string, io: CliIo): Input {
-  if (name === '-') return { name: 'standard input', open: () => io.stdin, size: null };
+  if (name === '-') return { name: 'standard input', path: null, open: () => io.stdin, size: null };
   let size: number;
   try {
     const stat = statSync(name);
@@ -44,7 +47,17 @@ function openInput(name: string, io: CliIo): Input {
     if (error instanceof UsageError) throw error;
     throw new CliError(`${name}: cannot read: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
-  return { name, open: () => readFileChunks(name, FILE_CHUNK_BYTES), size };
+  return { name, path: name, open: () => readFileChunks(name, FILE_CHUNK_BYTES), size };
+}
+
+/** The summary of an input: a file through summarizeMemFile, which can read it in place for the worker. */
+function summarizeInput(input: Input, io: CliIo): Promise<ProfileSummary> {
+  const options: SummarizeOptions = {
+    hash: false,
+    sizeHint: input.size ?? undefined,
+    onProgress: createProgressReporter(input.name, input.size, io.stderr),
+  };
+  return input.path !== null ? summarizeMemFile(input.path, options) : summarizeMemStream(input.open(), options);
 }
 
 /** A failure that is the input's or the environment's: exit code 1, one line. */
@@ -65,11 +78,7 @@ function write(stream: Writable, text: string | Uint8Array): Promise<void> {
 
 async function runStats(args: ParsedArgs, io: CliIo): Promise<void> {
   const input = openInput(requireOne(args, 'stats'), io);
-  const summary = await summarizeMemStream(input.open(), {
-    hash: false,
-    sizeHint: input.size ?? undefined,
-    onProgress: createProgressReporter(input.name, input.size, io.stderr),
-  });
+  const summary = await summarizeInput(input, io);
   await write(io.stdout, JSON.stringify(summary.stats, null, 2) + '\n');
 }
 
@@ -80,7 +89,7 @@ async function spoolIfNeeded(input: Input): Promise<{ input: Input; cleanup: () 
   const path = join(dir, 'stdin.mem');
   await pipeline(Readable.from(input.open()), createWriteStream(path));
   return {
-    input: { name: input.name, open: () => createReadStream(path, { highWaterMark: FILE_CHUNK_BYTES }), size: statSync(path).size },
+    input: { name: input.name, path, open: () => createReadStream(path, { highWaterMark: FILE_CHUNK_BYTES }), size: statSync(path).size },
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 }
@@ -142,11 +151,7 @@ async function runPlot(args: ParsedArgs, io: CliIo): Promise<void> {
 }
 
 async function drawPlot(input: Input, options: PlotOptions, renderer: RenderWorker, io: CliIo, outFile: string | null): Promise<void> {
-  const summary = await summarizeMemStream(input.open(), {
-    hash: false,
-    sizeHint: input.size ?? undefined,
-    onProgress: createProgressReporter(input.name, input.size, io.stderr),
-  });
+  const summary = await summarizeInput(input, io);
   const { body } = await renderer.render(summary, options);
   if (!outFile) {
     await write(io.stdout, body);

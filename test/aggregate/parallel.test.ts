@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import t from 'tap';
 import { summarizeMemFile, summarizeMemStream } from '../../src/aggregate/summarize.js';
@@ -72,4 +76,31 @@ t.test('a worker that dies does not leave the reader waiting for room', async (t
   };
   await t.rejects(pushAll(), { message: /series worker exited/ });
   await t.rejects(client.finish(), { message: /series worker exited/ });
+});
+
+t.test('a file read straight into the ring (many times its size) or gzip (copied) gives the same summary', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'memplot-ring-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const bytes = readFileSync(fixturePath('threads.mem'));
+  const big = Buffer.concat([bytes, ...Array.from({ length: 7 }, () => bytes.subarray(48))]);
+  const plain = join(dir, 'big.mem');
+  const gzipped = join(dir, 'big.mem.gz');
+  writeFileSync(plain, big);
+  writeFileSync(gzipped, gzipSync(big));
+  const one = await summarizeMemStream(chunked(big, [1 << 20]), { parallel: false });
+  t.equal(JSON.stringify(await summarizeMemFile(plain, { parallel: true })), JSON.stringify(one), 'in place');
+  t.equal(JSON.stringify(await summarizeMemFile(gzipped, { parallel: true })), JSON.stringify(one), 'gzip, copied');
+  t.equal(readFileSync(plain).equals(big), true, 'the input file is unchanged');
+});
+
+t.test('lent slots come back in order, and nothing else may come in between', async (t) => {
+  const client = new SeriesWorkerClient({ hash: false });
+  t.teardown(() => client.abort());
+  const slot = await client.lendSlot();
+  t.equal(slot.length, 1 << 20, 'a whole slot');
+  await t.rejects(client.push(Buffer.alloc(10)), { message: /not the lent slot/ });
+  const copying = new SeriesWorkerClient({ hash: false });
+  t.teardown(() => copying.abort());
+  await copying.push(Buffer.alloc(10));
+  await t.rejects(copying.lendSlot(), { message: /already copied/ });
 });
