@@ -121,7 +121,7 @@ async function benchService(): Promise<void> {
   section('HTTP service', [
     'The built server as a child process on 127.0.0.1 with the filesystem cache (`bench/http.ts`): each corpus file',
     'uploaded once with `curl -F file=@FILE /plot` (wall time of curl; server peak RSS from VmHWM, reset before',
-    'each upload), then the cached PNG of the last one under autocannon.',
+    'each upload), then the cached PNG and SVG of the last one under autocannon (as shipped, and with its body decoding off) and wrk.',
     '',
     ...formatHttpBench(result),
   ]);
@@ -146,6 +146,10 @@ async function main(): Promise<void> {
     `Produced by \`npm run bench${wanted.length ? ` -- ${wanted.join(' ')}` : ''}\` on ${new Date().toISOString().slice(0, 10)}: ` +
       `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}. ` +
       'The corpus is recorded fresh by `../shared/corpus/make-corpus.sh` (real memusage runs), so sizes vary slightly between machines.',
+    '',
+    'These machines are shared 2-core VMs whose speed varies from day to day and run to run: memusagestat alone has taken ' +
+      '14–24 s on the same 990 MB file, and ten back-to-back `memplot stats` runs of it spread over ±15 %. Compare the ' +
+      'ratios within one run rather than the absolute times across runs.',
     '',
   ];
   // A partial run only prints: BENCHMARKS.md always holds one complete run.
