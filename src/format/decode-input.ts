@@ -10,6 +10,11 @@ export interface DecodeInputOptions {
 const GZIP_MAGIC_0 = 0x1f;
 const GZIP_MAGIC_1 = 0x8b;
 
+/** Whether the first two bytes of an input are gzip's magic bytes (1f 8b). */
+export function isGzipMagic(first: number | undefined, second: number | undefined): boolean {
+  return first === GZIP_MAGIC_0 && second === GZIP_MAGIC_1;
+}
+
 async function* limitBytes(source: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<Uint8Array> {
   let total = 0;
   for await (const chunk of source) {
@@ -80,7 +85,7 @@ export async function* decodeInput(
   })();
   const magic: number[] = [];
   for (const chunk of head) for (let i = 0; i < chunk.length && magic.length < 2; i++) magic.push(chunk[i]);
-  const gzipped = magic[0] === GZIP_MAGIC_0 && magic[1] === GZIP_MAGIC_1;
+  const gzipped = isGzipMagic(magic[0], magic[1]);
   try {
     yield* limitBytes(gzipped ? gunzip(rest) : rest, maxBytes);
   } finally {

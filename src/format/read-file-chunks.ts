@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { isGzipMagic } from './decode-input.js';
 
 /** Where each read goes: memory the caller lends (a shared ring's slot), one call per read. */
 export type ChunkBufferSource = () => Promise<Uint8Array>;
@@ -31,13 +32,13 @@ export async function* readFileChunks(path: string, chunkBytes = 1 << 20, nextBu
   }
 }
 
-/** Whether a file starts with the gzip magic bytes (1f 8b). */
+/** Whether a file starts with the gzip magic bytes (see decodeInput). */
 export async function startsWithGzipMagic(path: string): Promise<boolean> {
   const file = await open(path, 'r');
   try {
     const head = Buffer.alloc(2);
     const { bytesRead } = await file.read(head, 0, 2, 0);
-    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+    return bytesRead === 2 && isGzipMagic(head[0], head[1]);
   } finally {
     await file.close();
   }
