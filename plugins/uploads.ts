@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Readable } from 'node:stream';
 import type { IngestResult } from '../src/cache/profile-service.js';
-import { BadUpload, MissingFile, UnexpectedFile, UnsupportedMediaType, UploadTooLarge } from '../src/http-errors.js';
+import { ACCEPTED_BODY_TYPES, BadUpload, MissingFile, RAW_CONTENT_TYPES, UnexpectedFile, UnsupportedMediaType, UploadTooLarge } from '../src/http-errors.js';
 
 export interface Upload {
   ingest: IngestResult;
@@ -22,7 +22,6 @@ declare module 'fastify' {
  * Raw bodies taken as the file itself. application/x-www-form-urlencoded is what curl sends for
  * `--data-binary @x.mem` without -H: no .mem file is a form, so it is read as the file.
  */
-export const RAW_CONTENT_TYPES = ['application/octet-stream', 'application/gzip', 'application/x-gzip', 'application/x-www-form-urlencoded'];
 const ENCODINGS = new Set(['identity', 'gzip', 'x-gzip']);
 
 function hasClientStatus(error: unknown): boolean {
@@ -141,7 +140,7 @@ export default fp(
       }
       const body = request.body;
       if (!(body instanceof Readable)) {
-        throw new UnsupportedMediaType(`an upload needs a body of type multipart/form-data or ${RAW_CONTENT_TYPES.join(', ')}`);
+        throw new UnsupportedMediaType(`an upload needs a body of type ${ACCEPTED_BODY_TYPES}`);
       }
       return { ingest: await profiles.ingest(uploadBytes(body, limit), sizeHint), fields: {} };
     }

@@ -25,7 +25,10 @@ export interface HttpErrorReply {
   headers: Record<string, string>;
 }
 
-const RAW_TYPES_TEXT = 'application/octet-stream or application/gzip';
+/** Body types read as the raw file (curl --data-binary sends form-urlencoded unless told otherwise). */
+export const RAW_CONTENT_TYPES = ['application/octet-stream', 'application/gzip', 'application/x-gzip', 'application/x-www-form-urlencoded'];
+/** Every body type an upload may have, as text for messages. */
+export const ACCEPTED_BODY_TYPES = `multipart/form-data or ${RAW_CONTENT_TYPES.join(', ')}`;
 const UPLOAD_HINT = 'send the .mem file (or its gzip) as multipart field "file" (curl -F file=@x.mem) or as a raw body (curl --data-binary @x.mem -H "Content-Type: application/octet-stream")';
 
 /** What the error handler knows of the request, for messages that say what was received. */
@@ -69,7 +72,7 @@ export function httpErrorReply(error: unknown, request: ErrorRequestContext = {}
   if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     // Fastify's own "Unsupported Media Type" says neither what came nor what would do.
     const received = request.contentType ? `Content-Type ${JSON.stringify(request.contentType)}` : 'a request without Content-Type';
-    const message = `${received} is not accepted here: expected multipart/form-data, ${RAW_TYPES_TEXT}`;
+    const message = `${received} is not accepted here: expected ${ACCEPTED_BODY_TYPES}`;
     return { statusCode: 415, body: { error: 'UNSUPPORTED_MEDIA_TYPE', message, hint: UPLOAD_HINT }, headers };
   }
   const code = typeof e?.code === 'string' ? e.code : status === 503 ? 'SERVICE_UNAVAILABLE' : 'BAD_REQUEST';
