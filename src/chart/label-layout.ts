@@ -57,15 +57,25 @@ function distanceToBox(box: Box, x: number, y: number): number {
   return Math.hypot(near.x - x, near.y - y);
 }
 
-/** Whether the segment from a to b passes through the box (sampled every 2 px: enough for boxes of text). */
-function segmentCrosses(ax: number, ay: number, bx: number, by: number, box: Box): boolean {
-  const steps = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / 2));
-  for (let i = 0; i <= steps; i += 1) {
-    const x = ax + ((bx - ax) * i) / steps;
-    const y = ay + ((by - ay) * i) / steps;
-    if (x > box.x0 && x < box.x1 && y > box.y0 && y < box.y1) return true;
-  }
-  return false;
+/**
+ * Whether the segment from a to b passes through the inside of the box (Liang–Barsky clipping:
+ * constant time, however far apart the ends are; touching an edge is not crossing).
+ */
+export function segmentCrosses(ax: number, ay: number, bx: number, by: number, box: Box): boolean {
+  const dx = bx - ax;
+  const dy = by - ay;
+  let t0 = 0;
+  let t1 = 1;
+  // For each edge: p·t ≤ q keeps the point on the inner side of it.
+  const clip = (p: number, q: number): boolean => {
+    if (p === 0) return q > 0;
+    const t = q / p;
+    if (p < 0) {
+      if (t > t0) t0 = t;
+    } else if (t < t1) t1 = t;
+    return t0 < t1;
+  };
+  return clip(-dx, ax - box.x0) && clip(dx, box.x1 - ax) && clip(-dy, ay - box.y0) && clip(dy, box.y1 - ay);
 }
 
 function inflate(box: Box, by: number): Box {

@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import { boxesOverlap, layoutLabels, type Box, type LabelLayoutOptions, type LabelPlacement, type LabelRequest } from '../../src/chart/label-layout.js';
+import { boxesOverlap, layoutLabels, segmentCrosses, type Box, type LabelLayoutOptions, type LabelPlacement, type LabelRequest } from '../../src/chart/label-layout.js';
 
 const bounds: Box = { x0: 83, y0: 63, x1: 717, y1: 537 };
 const gap = 7.2;
@@ -114,4 +114,27 @@ t.test('deterministic: the same requests give the same boxes', async (t) => {
   ];
   const options = { bounds, gap, obstacles: requests.map((r) => markerBox(r.x, r.y)) };
   t.same(layoutLabels(requests, options), layoutLabels(requests, options));
+});
+
+t.test('segmentCrosses agrees with dense sampling and costs the same for any length', async (t) => {
+  const box: Box = { x0: 10, y0: 20, x1: 50, y1: 40 };
+  const sampled = (ax: number, ay: number, bx: number, by: number) => {
+    for (let i = 0; i <= 4000; i++) {
+      const x = ax + ((bx - ax) * i) / 4000;
+      const y = ay + ((by - ay) * i) / 4000;
+      if (x > box.x0 && x < box.x1 && y > box.y0 && y < box.y1) return true;
+    }
+    return false;
+  };
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 80 - 10;
+  for (let i = 0; i < 2000; i++) {
+    const [ax, ay, bx, by] = [random(), random(), random(), random()];
+    if (segmentCrosses(ax, ay, bx, by, box) !== sampled(ax, ay, bx, by)) t.fail(`(${ax},${ay})-(${bx},${by})`);
+  }
+  t.equal(segmentCrosses(10, 30, 10, 90, box), false, 'along an edge is not through');
+  t.equal(segmentCrosses(0, 10, 60, 50, box), true, 'diagonal through');
+  // Ends 5.7e14 px apart (entries far outside the header's times): answered at once, and right.
+  t.equal(segmentCrosses(-5.7e14, 30, 5.7e14, 30, box), true);
+  t.equal(segmentCrosses(-5.7e14, 0, 5.7e14, 0, box), false);
 });
