@@ -13,7 +13,7 @@ import { InputTooLargeError, MemFormatError } from '../format/errors.js';
 import { needsRepair, printMemFile, repairHeader } from '../format/print-records.js';
 import { readMemFile } from '../format/read-mem-file.js';
 import type { MemHeader } from '../format/mem-format.js';
-import { OUTPUT_FORMATS, PlotOptionError, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
+import { OUTPUT_FORMAT_EXTENSIONS, OUTPUT_FORMATS, PlotOptionError, type PlotOptions } from '../options/plot-options.js';
 import { RenderWorker } from '../render/render-worker-client.js';
 import { UsageError, parseArgs, usage, type ParsedArgs } from './args.js';
 import { createProgressReporter } from './progress.js';
@@ -62,15 +62,6 @@ function summarizeInput(input: Input, io: CliIo): Promise<ProfileSummary> {
 
 /** A failure that is the input's or the environment's: exit code 1, one line. */
 class CliError extends Error {}
-
-const FORMAT_BY_EXTENSION: Record<string, OutputFormat> = {
-  '.png': 'png',
-  '.svg': 'svg',
-  '.webp': 'webp',
-  '.avif': 'avif',
-  '.jpg': 'jpeg',
-  '.jpeg': 'jpeg',
-};
 
 function write(stream: Writable, text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
@@ -132,9 +123,10 @@ async function runPlot(args: ParsedArgs, io: CliIo): Promise<void> {
   const outFile = args.output ?? outArg ?? (dataFile === '-' ? null : `${dataFile}.png`);
   const options = { ...args.options };
   if (outFile && !args.given.has('format')) {
-    const format = FORMAT_BY_EXTENSION[extname(outFile).toLowerCase()];
+    const extension = extname(outFile).toLowerCase();
+    const format = Object.hasOwn(OUTPUT_FORMAT_EXTENSIONS, extension) ? OUTPUT_FORMAT_EXTENSIONS[extension] : undefined;
     if (!format) {
-      throw new UsageError(`${outFile}: unknown image extension "${extname(outFile)}": use .png, .svg, .webp, .avif or .jpg, or give --format (${OUTPUT_FORMATS.join(', ')})`);
+      throw new UsageError(`${outFile}: unknown image extension "${extname(outFile)}": use ${Object.keys(OUTPUT_FORMAT_EXTENSIONS).join(', ')}, or give --format (${OUTPUT_FORMATS.join(', ')})`);
     }
     options.format = format;
   }

@@ -6,6 +6,15 @@
 
 export const OUTPUT_FORMATS = ['png', 'svg', 'webp', 'avif', 'jpeg'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+/**
+ * Other names of a format, accepted wherever a format is named (`format=jpg`, `plot.jpg`, `-o x.jpg`)
+ * and normalised to the canonical one, so that both spellings share one cache key.
+ */
+export const OUTPUT_FORMAT_ALIASES: Readonly<Record<string, OutputFormat>> = { jpg: 'jpeg' };
+/** File extensions (with the dot) of each output format, canonical names and aliases alike: the CLI's output names. */
+export const OUTPUT_FORMAT_EXTENSIONS: Readonly<Record<string, OutputFormat>> = Object.fromEntries(
+  [...OUTPUT_FORMATS.map((format) => [format, format] as const), ...Object.entries(OUTPUT_FORMAT_ALIASES)].map(([name, format]) => [`.${name}`, format]),
+);
 export const AXES = ['calls', 'time'] as const;
 export type XAxis = (typeof AXES)[number];
 export const STACK_MODES = ['separate', 'same', 'none'] as const;
@@ -30,7 +39,7 @@ type OptionType =
   | { kind: 'integer'; min: number; max: number }
   | { kind: 'number'; min: number; max: number }
   | { kind: 'boolean' }
-  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'enum'; values: readonly string[]; aliases?: Readonly<Record<string, string>> }
   | { kind: 'string'; maxLength: number };
 
 export interface OptionDefinition {
@@ -115,7 +124,7 @@ export const PLOT_OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     name: 'format',
     key: 'format',
     flags: { long: '--format' },
-    type: { kind: 'enum', values: OUTPUT_FORMATS },
+    type: { kind: 'enum', values: OUTPUT_FORMATS, aliases: OUTPUT_FORMAT_ALIASES },
     default: 'png',
     description: 'Output format. The CLI takes it from the output file extension; HTTP from Accept when not given.',
   },
@@ -151,8 +160,10 @@ export function describeAllowed(type: OptionType): string {
       return `a number from ${type.min} to ${type.max}`;
     case 'boolean':
       return 'a boolean (true, false, 1, 0, yes, no, or no value)';
-    case 'enum':
-      return `one of ${type.values.join(', ')}`;
+    case 'enum': {
+      const aliases = Object.entries(type.aliases ?? {}).map(([alias, name]) => `${alias} for ${name}`);
+      return `one of ${type.values.join(', ')}${aliases.length > 0 ? ` (or ${aliases.join(', ')})` : ''}`;
+    }
     case 'string':
       return `text of at most ${type.maxLength} characters`;
   }
@@ -182,7 +193,8 @@ export function parseOptionValue(def: OptionDefinition, raw: unknown, label = de
       return value;
     }
     case 'enum': {
-      const value = raw.toLowerCase();
+      const lower = raw.toLowerCase();
+      const value = type.aliases && Object.hasOwn(type.aliases, lower) ? type.aliases[lower] : lower;
       if (!type.values.includes(value)) throw new PlotOptionError(label, raw, allowed);
       return value as PlotOptions[keyof PlotOptions];
     }
