@@ -9,7 +9,7 @@ const plot: FastifyPluginAsync = async (fastify) => {
   fastify.post(
     '/plot',
     {
-      config: { upload: true },
+      config: { upload: true, errorImage: true },
       schema: {
         tags: ['charts'],
         summary: 'Draw a chart from an uploaded .mem file',

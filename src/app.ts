@@ -12,6 +12,15 @@ import type { CacheStore } from './cache/store.js';
 import type { ProfileServiceOptions } from './cache/profile-service.js';
 import type { Config } from './config.js';
 import { httpErrorReply, RouteNotFound } from './http-errors.js';
+import { errorImageSpec, renderErrorImage } from './http-error-image.js';
+import { SVG_CSP } from './http-helpers.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** An image route: errors are answered as an image when the client wants one (src/http-error-image.ts). */
+    errorImage?: boolean;
+  }
+}
 
 export interface AppOptions {
   /** Validated configuration; default loadConfig(process.env). */
@@ -30,7 +39,7 @@ function prefersText(accept: string | undefined): boolean {
 }
 
 export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
-  fastify.setErrorHandler((error, request, reply) => {
+  fastify.setErrorHandler(async (error, request, reply) => {
     const { statusCode, body, headers } = httpErrorReply(error, { contentType: request.headers['content-type'] });
     if (statusCode >= 500 && statusCode !== 503) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status: statusCode, error: body.error, reason: body.message }, 'request refused');
@@ -38,7 +47,20 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
     reply.removeHeader('content-security-policy');
     reply.removeHeader('etag');
     reply.removeHeader('cache-control');
-    reply.code(statusCode).header('vary', 'Accept');
+    reply.code(statusCode).header('vary', 'Accept').header('x-memplot-error', body.error);
+    const imageSpec = request.routeOptions.config?.errorImage
+      ? errorImageSpec({ accept: request.headers.accept, pathFormat: (request.params as Record<string, unknown> | undefined)?.format, query: (request.query ?? {}) as Record<string, unknown> })
+      : null;
+    if (imageSpec) {
+      try {
+        const image = await renderErrorImage(imageSpec, { status: statusCode, code: body.error, message: body.message, hint: body.hint });
+        if (imageSpec.format === 'svg') reply.header('content-security-policy', SVG_CSP);
+        return reply.type(image.contentType).header('x-content-type-options', 'nosniff').send(image.body);
+      } catch (drawError) {
+        // Too many error images at once (or one failed to draw): the same error as JSON.
+        request.log.warn({ err: drawError }, 'error image not drawn');
+      }
+    }
     // JSON for everyone, unless the client asks for plain text and not for JSON (a shell script with -H 'Accept: text/plain').
     if (prefersText(request.headers.accept)) {
       return reply.type('text/plain; charset=utf-8').send(`${body.error}: ${body.message}${body.hint ? `\nhint: ${body.hint}` : ''}\n`);
