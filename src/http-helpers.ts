@@ -107,3 +107,24 @@ export function plotHeaders(hash: string, id: string, contentType: string, forma
   if (format === 'svg') headers['content-security-policy'] = SVG_CSP;
   return headers;
 }
+
+/**
+ * Errors may be kept briefly (a dashboard reloading a broken chart does not hammer the server)
+ * but not for long (the profile may be uploaded a minute later). 5xx and the statuses that say
+ * "try again" are never kept.
+ */
+export const ERROR_MAX_AGE_SECONDS = 60;
+const UNCACHEABLE_CLIENT_ERRORS = new Set([408, 429]);
+
+/** Cache-Control of an error response, or null for a success. */
+export function errorCacheControl(status: number): string | null {
+  if (status < 400) return null;
+  if (status >= 500 || UNCACHEABLE_CLIENT_ERRORS.has(status)) return 'no-store';
+  return `max-age=${ERROR_MAX_AGE_SECONDS}`;
+}
+
+/** Query parameters that only defeat caches (`?v=2`, jQuery's `_=…`): accepted on every GET and ignored. */
+export const CACHE_BUSTING_PARAMETERS: readonly string[] = ['v', '_'];
+
+/** Response headers a cross-origin page may read (CORS). */
+export const CORS_EXPOSED_HEADERS: readonly string[] = ['ETag', 'X-Profile-Id', 'Link', 'Content-Location', 'X-Memplot-Error', 'Retry-After', 'X-Request-Id'];
