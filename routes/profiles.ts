@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ProfileSummary } from '../src/aggregate/summary.js';
 import { ProfileNotFound } from '../src/http-errors.js';
 import { etagMatches, IMMUTABLE, plotHeaders, plotOptionsQuerySchema, profileUrls } from '../src/http-helpers.js';
+import { codedEtag, negotiateContentCoding } from '../src/content-coding.js';
 import { errorResponses, imageResponse, profileIdParam, profileSchema } from '../src/http-schemas.js';
 import { OUTPUT_FORMATS, parsePlotOptions, type PlotOptions } from '../src/options/plot-options.js';
 
@@ -70,6 +71,7 @@ const profiles: FastifyPluginAsync = async (fastify) => {
   fastify.get(
     '/profiles/:id/plot.:format',
     {
+      config: { errorImage: true },
       schema: {
         tags: ['profiles'],
         summary: 'A chart of a stored profile',
@@ -88,17 +90,22 @@ const profiles: FastifyPluginAsync = async (fastify) => {
     async (request, reply) => {
       const { id, format } = request.params as { id: string; format: string };
       const options = parsePlotOptions({ ...(request.query as Record<string, unknown>), format });
+      // SVG is text: sent br/gzip-compressed when accepted, each coding its own ETag (compressed once, then kept).
+      const coding = options.format === 'svg' ? negotiateContentCoding(request.headers['accept-encoding']) : null;
+      if (options.format === 'svg') reply.header('vary', 'Accept-Encoding');
       const ifNoneMatch = request.headers['if-none-match'];
       if (ifNoneMatch) {
-        const hash = fastify.profiles.renderHashOf(id, options);
-        if (etagMatches(ifNoneMatch, `"${hash}"`) && (await fastify.profiles.hasProfile(id))) {
-          return reply.code(304).header('etag', `"${hash}"`).header('cache-control', IMMUTABLE).send();
+        const etag = codedEtag(fastify.profiles.renderHashOf(id, options), coding);
+        if (etagMatches(ifNoneMatch, etag) && (await fastify.profiles.hasProfile(id))) {
+          return reply.code(304).header('etag', etag).header('cache-control', IMMUTABLE).send();
         }
       }
       const rendered = await fastify.profiles.plot(id, options);
       if (!rendered) throw new ProfileNotFound(id);
       reply.headers(plotHeaders(rendered.hash, id, rendered.contentType, options.format));
-      return reply.send(rendered.body);
+      if (!coding) return reply.send(rendered.body);
+      const body = await fastify.codedBodies.encode(rendered.hash, rendered.body, coding);
+      return reply.header('content-encoding', coding).header('etag', codedEtag(rendered.hash, coding)).send(body);
     },
   );
 };
