@@ -78,19 +78,19 @@ t.test('GET unknown or malformed ids', async (t) => {
   const app = await build(t);
   const unknown = 'a'.repeat(64);
   for (const url of [`/profiles/${unknown}`, `/profiles/${unknown}/plot.png`, `/profiles/${unknown}/plot.svg?theme=dark`]) {
-    const res = await app.inject({ method: 'GET', url });
+    const res = await app.inject({ method: 'GET', url, headers: { accept: 'application/json' } });
     t.equal(res.statusCode, 404, url);
     t.equal(res.headers['content-type'], 'application/json; charset=utf-8');
     t.equal(res.json().error, 'PROFILE_NOT_FOUND');
     t.match(res.json().message, unknown);
-    t.equal(res.headers['cache-control'], undefined, 'a 404 is not cached for a year');
+    t.equal(res.headers['cache-control'], 'max-age=60', 'a 404 is kept a minute, not a year');
   }
   const cond = await app.inject({ method: 'GET', url: `/profiles/${unknown}/plot.png`, headers: { 'if-none-match': '*' } });
   t.equal(cond.statusCode, 404, 'If-None-Match on an unknown id is still a 404');
   const bad = await app.inject({ method: 'GET', url: '/profiles/not-an-id' });
   t.equal(bad.statusCode, 400);
   t.equal(bad.json().error, 'FST_ERR_VALIDATION');
-  const badFormat = await app.inject({ method: 'GET', url: `/profiles/${unknown}/plot.gif` });
+  const badFormat = await app.inject({ method: 'GET', url: `/profiles/${unknown}/plot.gif`, headers: { accept: 'application/json' } });
   t.equal(badFormat.statusCode, 400);
-  t.match(badFormat.json(), { error: 'BAD_OPTION', option: 'format', value: 'gif', allowed: 'one of png, svg, webp, avif, jpeg' });
+  t.match(badFormat.json(), { error: 'BAD_OPTION', option: 'format', value: 'gif', allowed: 'one of png, svg, webp, avif, jpeg (or jpg for jpeg)' });
 });
