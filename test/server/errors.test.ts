@@ -27,12 +27,13 @@ t.test('400: a bad option names the option, the value and what is allowed (query
   const cases = [
     { url: '/plot?width=50', option: 'width', value: '50', allowed: 'an integer from 100 to 4096' },
     { url: '/plot?theme=neon', option: 'theme', value: 'neon', allowed: 'one of light, dark, classic' },
-    { url: '/plot?format=gif', option: 'format', value: 'gif', allowed: 'one of png, svg, webp, avif, jpeg' },
+    { url: '/plot?format=gif', option: 'format', value: 'gif', allowed: 'one of png, svg, webp, avif, jpeg (or jpg for jpeg)' },
     { url: '/plot?colour=red', option: 'colour', value: 'red' },
     { url: `/profiles/${sort.id}/plot.png?scale=9`, option: 'scale', value: '9', method: 'GET' },
   ];
   for (const c of cases) {
-    const res = await app.inject({ method: (c.method ?? 'POST') as 'POST', url: c.url, ...raw(sort.bytes) });
+    // JSON asked for: image URLs answer errors as images otherwise (test/server/http-edges.test.ts).
+    const res = await app.inject({ method: (c.method ?? 'POST') as 'POST', url: c.url, ...raw(sort.bytes, { accept: 'application/json' }) });
     t.equal(res.statusCode, 400, c.url);
     const body = isJsonError(t, res, 400, 'BAD_OPTION') as Record<string, unknown>;
     t.equal(body.option, c.option);
@@ -179,7 +180,7 @@ t.test('503 with Retry-After when renders are saturated', async (t) => {
   const first = app.inject({ method: 'GET', url: url(500) });
   const second = app.inject({ method: 'GET', url: url(600) });
   await new Promise((r) => setTimeout(r, 50));
-  const third = await app.inject({ method: 'GET', url: url(700) });
+  const third = await app.inject({ method: 'GET', url: url(700), headers: { accept: 'application/json' } });
   t.equal(third.statusCode, 503);
   t.equal(third.headers['retry-after'], '1');
   isJsonError(t, third, 503, 'BUSY');
@@ -195,7 +196,7 @@ t.test('503 with Retry-After when a render takes too long', async (t) => {
   };
   const app = await build(t, { render: slowRender, config: { renderTimeoutMs: 100 } });
   await app.inject({ method: 'POST', url: '/profiles', ...raw(sort.bytes) });
-  const res = await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.svg` });
+  const res = await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.svg`, headers: { accept: 'application/json' } });
   t.equal(res.statusCode, 503);
   t.equal(res.headers['retry-after'], '5');
   isJsonError(t, res, 503, 'TIMEOUT');
@@ -211,7 +212,7 @@ t.test('5xx messages are masked', async (t) => {
   // The one test that provokes a 500 on purpose: out of the helper's "no 500" check.
   const app = await build(t, { render: failing, allowServerErrors: true });
   await app.inject({ method: 'POST', url: '/profiles', ...raw(sort.bytes) });
-  const res = await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.png` });
+  const res = await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.png`, headers: { accept: 'application/json' } });
   t.equal(res.statusCode, 500);
   t.notMatch(res.body, /secret|passwd/);
   t.same(res.json(), { error: 'INTERNAL_ERROR', message: 'the server failed to answer this request; it has been logged' });

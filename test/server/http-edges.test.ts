@@ -4,14 +4,15 @@
  * cache-busting parameters.
  */
 import sharp from 'sharp';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { build, fixture, multipartBody } from '../helper.js';
 
 const sort = fixture('sort.mem');
 const unknown = 'b'.repeat(64);
 
-async function withProfile(t: Parameters<typeof build>[0], options: Parameters<typeof build>[1] = {}) {
+/** An app with sort.mem stored. */
+async function withProfile(t: Test, options: Parameters<typeof build>[1] = {}) {
   const app = await build(t, options);
   const upload = await app.inject({ method: 'POST', url: '/profiles', payload: sort.bytes, headers: { 'content-type': 'application/octet-stream' } });
   t.equal(upload.statusCode, 201);

@@ -106,9 +106,13 @@ t.test('every endpoint over HTTP, uploads streamed in chunks', async (t) => {
   t.equal((await send(url, { path: '/healthz' })).status, 200);
   t.match((await send(url, { path: '/metrics' })).body.toString(), 'memplot_http_requests_total');
   t.equal(JSON.parse((await send(url, { path: '/docs' })).body.toString()).openapi, '3.0.3');
-  const missing = await send(url, { path: `/profiles/${'d'.repeat(64)}/plot.png` });
+  const missing = await send(url, { path: `/profiles/${'d'.repeat(64)}/plot.png`, headers: { accept: 'application/json' } });
   t.equal(missing.status, 404);
   t.equal(JSON.parse(missing.body.toString()).error, 'PROFILE_NOT_FOUND');
+  const drawn = await send(url, { path: `/profiles/${'d'.repeat(64)}/plot.png` });
+  t.equal(drawn.status, 404);
+  t.equal(drawn.headers['x-memplot-error'], 'PROFILE_NOT_FOUND');
+  t.same(drawn.body.subarray(0, 8), PNG_MAGIC, 'an image URL answers its error as an image over a real socket too');
 });
 
 t.test('errors reach a client that is still sending; the connection stays usable', async (t) => {
