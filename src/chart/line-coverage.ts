@@ -13,6 +13,8 @@ export interface CoverageLine {
   columns: Pick<M4Columns, 'first' | 'last' | 'min' | 'max'>;
   /** Value held until the next entry (time axis) rather than a straight line to it. */
   step: boolean;
+  /** The line's own value scale (the stack on its right axis); the chart's otherwise. */
+  y?: LinearScale;
 }
 
 export interface LineCoverage {
@@ -28,9 +30,10 @@ export function lineCoverage(lines: readonly CoverageLine[], x: LinearScale, y: 
   const columns = Math.max(0, Math.ceil(right) - start);
   const top = new Float64Array(columns).fill(Infinity);
   const bottom = new Float64Array(columns).fill(-Infinity);
+  let scale = y;
   const cover = (xa: number, xb: number, va: number, vb: number) => {
-    const ya = y(va);
-    const yb = y(vb);
+    const ya = scale(va);
+    const yb = scale(vb);
     const from = Math.max(0, Math.floor(Math.min(xa, xb)) - start);
     const to = Math.min(columns - 1, Math.floor(Math.max(xa, xb)) - start);
     for (let c = from; c <= to; c += 1) {
@@ -38,7 +41,8 @@ export function lineCoverage(lines: readonly CoverageLine[], x: LinearScale, y: 
       bottom[c] = Math.max(bottom[c], ya, yb);
     }
   };
-  for (const { series, columns: values, step } of lines) {
+  for (const { series, columns: values, step, y: own } of lines) {
+    scale = own ?? y;
     let previous: { x: number; value: number } | null = null;
     for (let b = 0; b < series.count.length; b += 1) {
       if (series.count[b] === 0) continue;
