@@ -42,9 +42,15 @@ export interface LabelLayoutOptions {
   gap: number;
   /**
    * Pixel columns in which a data line passes through a box. Crossing a line at all costs as much
-   * as 10 gaps of distance (text over a line hides where it goes), each column 2 px more.
+   * as 40 gaps of distance (text over a line hides where it goes: a label goes almost anywhere
+   * in the plot rather than cross one), each column 2 px more.
    */
   lineCover?: (box: Box) => number;
+  /**
+   * y of horizontal gridlines: a label across one (or within 2 px of it) costs 3 gaps of distance (its halo hides the
+   * line under the glyphs, but a label between two gridlines reads cleaner).
+   */
+  gridLines?: readonly number[];
 }
 
 /** Point on the box nearest to (x, y). */
@@ -148,7 +154,8 @@ function placeOne(
       if (placed.some((other) => boxesOverlap(padded, other))) continue;
       if (options.obstacles.some((other) => boxesOverlap(box, other))) continue;
       const covered = options.lineCover ? options.lineCover(box) : 0;
-      const cost = near + (covered > 0 ? gap * 10 + covered * 2 : 0);
+      const gridCrossed = options.gridLines ? options.gridLines.filter((line) => line > box.y0 - 2 && line < box.y1 + 2).length : 0;
+      const cost = near + (covered > 0 ? gap * 40 + covered * 2 : 0) + gridCrossed * gap * 3;
       if (best !== null && cost >= best.cost) continue;
       if (leader && !leadersMayCross) {
         const end = nearestOnBox(box, x, y);

@@ -8,7 +8,7 @@ import { horizontalGrid } from './grid.js';
 import type { AxisTicks } from './nice-ticks.js';
 import type { LinearScale } from './scales.js';
 import { roundCoordinate, svgElement, svgGroup, type SvgElement } from './svg-node.js';
-import { fitText } from './text-metrics.js';
+import { textWidth } from './text-metrics.js';
 import type { ChartTheme } from './themes.js';
 import { yAxis } from './axis-y.js';
 
@@ -66,7 +66,7 @@ export interface PanelFrameOptions {
   area: PlotArea;
   y: LinearScale;
   ticks: AxisTicks['ticks'];
-  /** Rotated title beside the axis (cut to the panel's height), or null. */
+  /** Rotated title beside the axis (left out when taller than the panel), or null. */
   title: string | null;
   titleX: number;
   titleColor: string;
@@ -84,7 +84,8 @@ export function panelClipId(name: PanelName): string {
 export function panelFrame(options: PanelFrameOptions): SvgElement {
   const { area, theme, fontSize } = options;
   const id = panelClipId(options.name);
-  const title = options.title === null ? null : fitText(options.title, { size: fontSize }, area.height) || null;
+  // A title cut short reads as a different word: one taller than the panel is left out (the legend names the panel's colour).
+  const title = options.title !== null && textWidth(options.title, { size: fontSize }) <= area.height ? options.title : null;
   const children: SvgElement[] = [
     horizontalGrid({ y: options.y, ticks: options.ticks, area, color: theme.grid, dash: theme.gridDash, zeroColor: theme.zeroLine }),
     svgElement('defs', {}, [

@@ -289,7 +289,8 @@ export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): s
   const annotations = chartAnnotations({ summary, data, options, density, describePosition: kind.describe, colors: { heap: theme.heap, total: theme.total } });
   // Labels keep clear of the stack too when it is drawn on the heap panel.
   if (stackOnHeap && hasEntries) annotations.lines.push({ series: data.series, columns: data.stack, step: options.axis === 'time', y: yRight });
-  const marks = annotationMarks(annotations, { x, y: yLeft, area, fontSize, lineHeight: sizing.lineHeight, textColor: theme.text, halo: theme.background });
+  const gridLines = leftLabelled.map((tick) => Math.round(yLeft(tick.value)) + 0.5);
+  const marks = annotationMarks(annotations, { x, y: yLeft, area, fontSize, lineHeight: sizing.lineHeight, textColor: theme.text, halo: theme.background, gridLines });
   if (marks) children.push(marks);
   children.push(...top.elements);
   return serializeSvg({
