@@ -281,7 +281,11 @@ export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): s
   if (!hasEntries) {
     children.push(
       svgText(
-        { x: roundCoordinate(area.left + area.width / 2), y: roundCoordinate(area.top + area.height / 2), 'text-anchor': 'middle', 'font-size': fontSize, fill: theme.mutedText },
+        {
+          x: roundCoordinate(area.left + area.width / 2), y: roundCoordinate(area.top + area.height / 2), 'text-anchor': 'middle', 'font-size': fontSize, fill: theme.mutedText,
+          // The halo parts it from the gridlines it sits on, as the annotations' labels are.
+          stroke: theme.background, 'stroke-width': 4, 'stroke-linejoin': 'round', 'paint-order': 'stroke',
+        },
         density === 'minimal' ? 'no entries' : 'no entries: the file holds no recorded calls',
       ),
     );

@@ -262,7 +262,7 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 </g>
 <text x="429" y="586" text-anchor="middle" font-size="12" fill="#5b6470">memory function calls</text>
 </g>
-<text x="429" y="325" text-anchor="middle" font-size="12" fill="#5b6470">no entries: the file holds no recorded calls</text>
+<text x="429" y="325" text-anchor="middle" font-size="12" fill="#5b6470" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">no entries: the file holds no recorded calls</text>
 <g class="legend" font-size="12" fill="#5b6470">
 <path d="M14,22h19" stroke="#2f6fde" stroke-width="3" fill="none">
 </path>
