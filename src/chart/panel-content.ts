@@ -3,7 +3,7 @@
  * time (rate), or heap growth and shrink per pixel column (changes); each with its value ticks,
  * scale, title and marks, ready for panelFrame.
  */
-import type { ProfileSummary } from '../aggregate/summary.js';
+import type { M4Series, ProfileSummary } from '../aggregate/summary.js';
 import type { PlotOptions } from '../options/plot-options.js';
 import { byteTicks } from './byte-format.js';
 import type { ChartData } from './chart-data.js';
@@ -52,9 +52,16 @@ function stackContent(context: PanelContext): PanelContent {
   return { ticks, y, title: 'stack', titleColor: theme.stack, marks };
 }
 
-/** Per second when ticks per second are known; else per 1, 10³, 10⁶ or 10⁹ ticks, the first that puts the peak at 10 or more. */
-function rateUnit(maxPerTick: number, ticksPerSecond: number | null): { factor: number; title: string } {
+/**
+ * The rate's unit: per second when ticks per second are known; else per 1, 10³, 10⁶ or 10⁹ ticks,
+ * the first that puts the busiest time bucket at 10 or more (a pixel column averages buckets, so
+ * it never exceeds that). Read from the summary alone, so the legend and the panel agree.
+ */
+export function rateUnit(timeSeries: M4Series, ticksPerSecond: number | null): { factor: number; title: string } {
   if (ticksPerSecond !== null) return { factor: ticksPerSecond, title: 'calls/s' };
+  let maxPerTick = 0;
+  for (const count of timeSeries.count) if (count > maxPerTick) maxPerTick = count;
+  maxPerTick /= timeSeries.bucketWidth;
   const units = [
     { factor: 1, title: 'calls/tick' },
     { factor: 1e3, title: 'calls/ktick' },
@@ -70,7 +77,7 @@ function rateContent(context: PanelContext): PanelContent {
   const perTick = entryRateColumns(summary.m4.time, data.series.axis, x, area.left, columns);
   let max = 0;
   for (const value of perTick) if (value > max) max = value;
-  const unit = rateUnit(max, context.options.ticksPerSecond);
+  const unit = rateUnit(summary.m4.time, context.options.ticksPerSecond);
   const rates = perTick.map((value) => value * unit.factor);
   const { ticks, y } = valueAxis(countTicks(0, Math.max(1, max * unit.factor), panelTickCount(area.height, context.fontSize)), area, context.fontSize);
   const d = columnAreaPath(rates, y, area.left, 0);

@@ -26,8 +26,8 @@ import { roundCoordinate, svgElement, svgGroup, svgText, type SvgElement } from 
 import { fitText } from './text-metrics.js';
 import { CHART_THEMES, type ChartTheme } from './themes.js';
 import { timeBands } from './time-bands.js';
-import { panelContent } from './panel-content.js';
-import { panelAreas, panelFrame, panelsThatFit } from './panels.js';
+import { panelContent, rateUnit } from './panel-content.js';
+import { panelAreas, panelFrame, panelsThatFit, type PanelName } from './panels.js';
 
 const FONT_FAMILY = "'DejaVu Sans', Verdana, sans-serif";
 
@@ -96,7 +96,8 @@ function xAxisKind(options: PlotOptions): XAxisKind {
   return { title: 'CPU ticks since start', ticks: countTicks, describe: (position) => `${formatCompact(position)} ticks` };
 }
 
-function legendItems(options: PlotOptions, theme: ChartTheme, data: ChartData, showStack: boolean, showBands: boolean): LegendItem[] {
+/** What the legend names: the lines, the panels beside the stack's (their titles may not fit beside them), the time bands. */
+function legendItems(options: PlotOptions, theme: ChartTheme, data: ChartData, showStack: boolean, showBands: boolean, panels: readonly PanelName[], rateTitle: string): LegendItem[] {
   const items: LegendItem[] = [{ label: 'heap', color: theme.heap, swatch: 'line' }];
   if (showStack) {
     const label = options.stack === 'separate' ? 'stack (right axis)' : options.stack === 'panel' ? 'stack (panel below)' : 'stack';
@@ -109,6 +110,8 @@ function legendItems(options: PlotOptions, theme: ChartTheme, data: ChartData, s
     const onHeap = heapRange > 0 && stackMax < heapRange / 100;
     items.push({ label: onHeap ? `heap + stack (stack ≤ ${formatBytes(stackMax)}: on the heap line)` : 'heap + stack', color: theme.total, swatch: 'line' });
   }
+  if (panels.includes('rate')) items.push({ label: `rate (${rateTitle})`, color: theme.rate, swatch: 'bands' });
+  if (panels.includes('changes')) items.push({ label: 'heap growth / shrink', color: theme.growth, secondColor: theme.shrink, swatch: 'bands' });
   if (showBands) items.push({ label: 'time: one band per 10 % of the run', color: theme.bands[0], secondColor: theme.bands[1], swatch: 'bands' });
   return items;
 }
@@ -155,14 +158,17 @@ export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): s
   const showBands = options.axis === 'calls' && hasEntries && summary.m4.time.maxPosition > 0;
   const withAxisTitles = density !== 'minimal';
 
-  let top = header(summary, options, sizing, theme, data, legendItems(options, theme, data, showStack, showBands));
+  const wanted: PanelName[] = [...(showStack && options.stack === 'panel' ? (['stack'] as const) : []), ...options.panels];
+  const rateTitle = rateUnit(summary.m4.time, options.ticksPerSecond).title;
+  let top = header(summary, options, sizing, theme, data, legendItems(options, theme, data, showStack, showBands, wanted, rateTitle));
   const bandHeight = showBands ? Math.max(3, Math.round(fontSize * 0.45)) : 0;
   const bottom = padding + bandHeight + tickLength + Math.round(fontSize * 1.3) + (withAxisTitles ? sizing.lineHeight : 0);
   let plotHeight = Math.max(10, height - top.height - bottom);
-  // Panels that would leave no readable room are left out (a thumbnail keeps the heap).
-  const panelNames = panelsThatFit([...(showStack && options.stack === 'panel' ? (['stack'] as const) : []), ...options.panels], plotHeight, fontSize);
-  if (showStack && !stackOnHeap && !panelNames.includes('stack')) {
-    top = header(summary, options, sizing, theme, data, legendItems(options, theme, data, false, showBands));
+  // Panels that would leave no readable room are left out (a thumbnail keeps the heap), and out of the legend
+  // (whose fewer items never take more room, so the panels kept still fit).
+  const panelNames = panelsThatFit(wanted, plotHeight, fontSize);
+  if (panelNames.length < wanted.length) {
+    top = header(summary, options, sizing, theme, data, legendItems(options, theme, data, stackOnHeap || panelNames.includes('stack'), showBands, panelNames, rateTitle));
     plotHeight = Math.max(10, height - top.height - bottom);
   }
   // Heights first (they fix the value ticks), then the left margin that the widest tick labels need.

@@ -514,79 +514,79 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <rect width="800" height="600" fill="#ffffff">
 </rect>
 <g class="grid">
-<path d="M85,272h691M85,239h691M85,206h691M85,173h691M85,141h691M85,108h691M85,75h691M85,42h691" stroke="#e6e8eb" stroke-width="1" fill="none">
+<path d="M85,278h691M85,247h691M85,215h691M85,184h691M85,152h691M85,121h691M85,89h691M85,58h691" stroke="#e6e8eb" stroke-width="1" fill="none">
 </path>
 </g>
 <defs>
 <clipPath id="memplot-plot-area">
-<rect x="83" y="39" width="695" height="234">
+<rect x="83" y="55" width="695" height="224">
 </rect>
 </clipPath>
 </defs>
 <g clip-path="url(#memplot-plot-area)">
-<path class="halo-total" d="[1254 commands, 54..776]" fill="#ffffff">
+<path class="halo-total" d="[1241 commands, 70..776]" fill="#ffffff">
 </path>
-<path class="line-total" d="[1258 commands, 55..776]" fill="#7b4fc9">
+<path class="line-total" d="[1244 commands, 71..776]" fill="#7b4fc9">
 </path>
-<path class="halo-heap" d="[1078 commands, 55..776]" fill="#ffffff">
+<path class="halo-heap" d="[1067 commands, 70..776]" fill="#ffffff">
 </path>
-<path class="line-heap" d="[1078 commands, 56..776]" fill="#2f6fde">
+<path class="line-heap" d="[1067 commands, 71..776]" fill="#2f6fde">
 </path>
 </g>
-<path d="M85,272h691" stroke="#b6bcc4" stroke-width="1" fill="none">
+<path d="M85,278h691" stroke="#b6bcc4" stroke-width="1" fill="none">
 </path>
 <g class="axis-left">
-<path d="M85,271h-4M85,238h-4M85,205h-4M85,172h-4M85,140h-4M85,107h-4M85,74h-4M85,41h-4" stroke="#b6bcc4" stroke-width="1" fill="none">
+<path d="M85,277h-4M85,246h-4M85,214h-4M85,183h-4M85,151h-4M85,120h-4M85,88h-4M85,57h-4" stroke="#b6bcc4" stroke-width="1" fill="none">
 </path>
 <g fill="#5b6470" font-size="12" text-anchor="end">
-<text x="78" y="275">0</text>
-<text x="78" y="242">2 MiB</text>
-<text x="78" y="210">4 MiB</text>
-<text x="78" y="177">6 MiB</text>
-<text x="78" y="144">8 MiB</text>
-<text x="78" y="111">10 MiB</text>
-<text x="78" y="78">12 MiB</text>
-<text x="78" y="45">14 MiB</text>
+<text x="78" y="281">0</text>
+<text x="78" y="250">2 MiB</text>
+<text x="78" y="218">4 MiB</text>
+<text x="78" y="187">6 MiB</text>
+<text x="78" y="156">8 MiB</text>
+<text x="78" y="124">10 MiB</text>
+<text x="78" y="93">12 MiB</text>
+<text x="78" y="61">14 MiB</text>
 </g>
-<text transform="translate(23,156) rotate(-90)" text-anchor="middle" font-size="12" fill="#5b6470">bytes</text>
+<text transform="translate(23,167) rotate(-90)" text-anchor="middle" font-size="12" fill="#5b6470">bytes</text>
 </g>
 <g class="panel-stack">
 <g class="grid">
-<path d="M85,365h691M85,340h691M85,314h691M85,289h691" stroke="#e6e8eb" stroke-width="1" fill="none">
+<path d="M85,369h691M85,344h691M85,320h691M85,295h691" stroke="#e6e8eb" stroke-width="1" fill="none">
 </path>
 </g>
 <defs>
 <clipPath id="memplot-panel-stack">
-<rect x="85" y="288" width="691" height="76">
+<rect x="85" y="294" width="691" height="74">
 </rect>
 </clipPath>
 </defs>
 <g clip-path="url(#memplot-panel-stack)">
-<path class="line-stack" d="[1329 commands, 85..776]" fill="#e8833a">
+<path class="line-stack" d="[1326 commands, 85..776]" fill="#e8833a">
 </path>
 </g>
-<path d="M85,365h691" stroke="#b6bcc4" stroke-width="1" fill="none">
+<path d="M85,369h691" stroke="#b6bcc4" stroke-width="1" fill="none">
 </path>
 <g class="axis-left">
-<path d="M85,364h-4M85,339h-4M85,313h-4M85,288h-4" stroke="#b6bcc4" stroke-width="1" fill="none">
+<path d="M85,368h-4M85,343h-4M85,319h-4M85,294h-4" stroke="#b6bcc4" stroke-width="1" fill="none">
 </path>
 <g fill="#5b6470" font-size="12" text-anchor="end">
-<text x="78" y="368">0</text>
-<text x="78" y="343">20 KiB</text>
-<text x="78" y="318">40 KiB</text>
-<text x="78" y="292">60 KiB</text>
+<text x="78" y="372">0</text>
+<text x="78" y="348">20 KiB</text>
+<text x="78" y="323">40 KiB</text>
+<text x="78" y="298">60 KiB</text>
 </g>
-<text transform="translate(23,326) rotate(-90)" text-anchor="middle" font-size="12" fill="#e8833a">stack</text>
+<text transform="translate(23,331) rotate(-90)" text-anchor="middle" font-size="12" fill="#e8833a">stack</text>
 </g>
 </g>
 <g class="panel-rate">
 <g class="grid">
-<path d="M85,458h691M85,413h691" stroke="#e6e8eb" stroke-width="1" fill="none">
+<path d="M85,460h691M85,416h691" stroke="#e6e8eb" stroke-width="1" fill="none">
 </path>
 </g>
 <defs>
 <clipPath id="memplot-panel-rate">
-<rect x="85" y="381" width="691" height="76">
+<rect x="85" y="385" width="691" height="74">
 </rect>
 </clipPath>
 </defs>
@@ -594,28 +594,28 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <path class="bars-rate" d="[1380 commands, 85..776]" fill="#6e7781">
 </path>
 </g>
-<path d="M85,458h691" stroke="#b6bcc4" stroke-width="1" fill="none">
+<path d="M85,460h691" stroke="#b6bcc4" stroke-width="1" fill="none">
 </path>
 <g class="axis-left">
-<path d="M85,457h-4M85,412h-4" stroke="#b6bcc4" stroke-width="1" fill="none">
+<path d="M85,459h-4M85,415h-4" stroke="#b6bcc4" stroke-width="1" fill="none">
 </path>
 <g fill="#5b6470" font-size="12" text-anchor="end">
-<text x="78" y="461">0</text>
-<text x="78" y="416">500</text>
+<text x="78" y="463">0</text>
+<text x="78" y="419">500</text>
 </g>
-<text transform="translate(23,419) rotate(-90)" text-anchor="middle" font-size="12" fill="#5b6470">calls/Mtick</text>
+<text transform="translate(23,422) rotate(-90)" text-anchor="middle" font-size="12" fill="#5b6470">calls/Mtick</text>
 </g>
 </g>
 <g class="panel-changes">
 <g class="grid">
-<path d="M85,551h691M85,500h691M85,475h691" stroke="#e6e8eb" stroke-width="1" fill="none">
+<path d="M85,551h691M85,502h691M85,477h691" stroke="#e6e8eb" stroke-width="1" fill="none">
 </path>
 <path d="M85,526h691" stroke="#8c959f" stroke-width="1" fill="none" class="zero-line">
 </path>
 </g>
 <defs>
 <clipPath id="memplot-panel-changes">
-<rect x="85" y="474" width="691" height="76">
+<rect x="85" y="476" width="691" height="74">
 </rect>
 </clipPath>
 </defs>
@@ -628,15 +628,15 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <path d="M85,551h691" stroke="#b6bcc4" stroke-width="1" fill="none">
 </path>
 <g class="axis-left">
-<path d="M85,550h-4M85,525h-4M85,499h-4M85,474h-4" stroke="#b6bcc4" stroke-width="1" fill="none">
+<path d="M85,550h-4M85,525h-4M85,501h-4M85,476h-4" stroke="#b6bcc4" stroke-width="1" fill="none">
 </path>
 <g fill="#5b6470" font-size="12" text-anchor="end">
 <text x="78" y="554">−2 MiB</text>
-<text x="78" y="529">0</text>
-<text x="78" y="504">2 MiB</text>
-<text x="78" y="478">4 MiB</text>
+<text x="78" y="530">0</text>
+<text x="78" y="505">2 MiB</text>
+<text x="78" y="480">4 MiB</text>
 </g>
-<text transform="translate(23,512) rotate(-90)" text-anchor="middle" font-size="12" fill="#5b6470">Δ heap</text>
+<text transform="translate(23,513) rotate(-90)" text-anchor="middle" font-size="12" fill="#5b6470">Δ heap</text>
 </g>
 </g>
 <g class="axis-bottom">
@@ -653,22 +653,22 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <text x="431" y="586" text-anchor="middle" font-size="12" fill="#5b6470">CPU ticks since start</text>
 </g>
 <g class="annotations">
-<path d="M759,61L753,78" stroke="#1f2328" stroke-opacity="0" stroke-width="1" fill="none" class="leader-peak-heap">
+<path d="M759,77L753,92" stroke="#1f2328" stroke-opacity="0" stroke-width="1" fill="none" class="leader-peak-heap">
 </path>
-<path d="M760,62L753,110" stroke="#1f2328" stroke-opacity="0" stroke-width="1" fill="none" class="leader-peak-total">
+<path d="M760,77L753,124" stroke="#1f2328" stroke-opacity="0" stroke-width="1" fill="none" class="leader-peak-total">
 </path>
-<path d="M776,70L769,144" stroke="#1f2328" stroke-opacity="0" stroke-width="1" fill="none" class="leader-exit-heap">
+<path d="M776,85L769,154" stroke="#1f2328" stroke-opacity="0" stroke-width="1" fill="none" class="leader-exit-heap">
 </path>
-<circle cx="776" cy="65" class="marker-exit-heap" r="4" fill="#ffffff" stroke="#2f6fde" stroke-width="2">
+<circle cx="776" cy="80" class="marker-exit-heap" r="4" fill="#ffffff" stroke="#2f6fde" stroke-width="2">
 </circle>
-<circle cx="761" cy="56" class="marker-peak-total" r="4" fill="#7b4fc9" stroke="#ffffff" stroke-width="2">
+<circle cx="761" cy="72" class="marker-peak-total" r="4" fill="#7b4fc9" stroke="#ffffff" stroke-width="2">
 </circle>
-<circle cx="761" cy="57" class="marker-peak-heap" r="4" fill="#2f6fde" stroke="#ffffff" stroke-width="2">
+<circle cx="761" cy="72" class="marker-peak-heap" r="4" fill="#2f6fde" stroke="#ffffff" stroke-width="2">
 </circle>
 <g font-size="12" fill="#1f2328" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">
-<text x="751" y="89" text-anchor="end" class="label-peak-heap">peak heap 13 MiB at 3G ticks</text>
-<text x="751" y="121" text-anchor="end" class="label-peak-total">peak heap + stack 13 MiB at ~3G ticks</text>
-<text x="767" y="155" text-anchor="end" class="label-exit-heap">13 MiB still allocated at exit</text>
+<text x="751" y="103" text-anchor="end" class="label-peak-heap">peak heap 13 MiB at 3G ticks</text>
+<text x="751" y="135" text-anchor="end" class="label-peak-total">peak heap + stack 13 MiB at ~3G ticks</text>
+<text x="767" y="165" text-anchor="end" class="label-exit-heap">13 MiB still allocated at exit</text>
 </g>
 </g>
 <g class="legend" font-size="12" fill="#5b6470">
@@ -681,6 +681,16 @@ exports[`test/chart/render-chart-svg.test.ts > TAP > snapshots on the recorded f
 <path d="M243,22h19" stroke="#7b4fc9" stroke-width="3" fill="none">
 </path>
 <text x="267" y="26">heap + stack (stack ≤ 40 KiB: on the heap line)</text>
+<rect x="583" y="19" width="10" height="6" fill="#6e7781">
+</rect>
+<rect x="593" y="19" width="10" height="6" fill="#6e7781">
+</rect>
+<text x="607" y="26">rate (calls/Mtick)</text>
+<rect x="14" y="35" width="10" height="6" fill="#2f6fde">
+</rect>
+<rect x="24" y="35" width="10" height="6" fill="#cf4a2e">
+</rect>
+<text x="38" y="42">heap growth / shrink</text>
 </g>
 </svg>
 `
