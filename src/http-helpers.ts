@@ -3,7 +3,7 @@
  * definition of plot options, content negotiation of the output format, ready-made URLs,
  * conditional requests and the headers of image responses.
  */
-import { describeAllowed, OUTPUT_FORMATS, PLOT_OPTION_DEFINITIONS, plotOptionsQuery, type OutputFormat, type PlotOptions } from './options/plot-options.js';
+import { describeAllowed, optionValueText, OUTPUT_FORMATS, PLOT_OPTION_DEFINITIONS, plotOptionsQuery, type OutputFormat, type PlotOptions } from './options/plot-options.js';
 
 /** Rendered images never change at their URL: a year, immutable (what browsers and CDNs keep longest). */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -20,7 +20,7 @@ export function plotOptionsQuerySchema(exclude: string[] = []) {
   const properties: Record<string, { type: 'string'; description: string }> = {};
   for (const def of PLOT_OPTION_DEFINITIONS) {
     if (exclude.includes(def.name)) continue;
-    const fallback = def.default === null ? '' : ` Default: ${String(def.default)}.`;
+    const fallback = def.default === null ? '' : ` Default: ${optionValueText(def.default)}.`;
     properties[def.name] = { type: 'string', description: `${def.description} Allowed: ${describeAllowed(def.type)}.${fallback}` };
   }
   return { type: 'object' as const, properties };

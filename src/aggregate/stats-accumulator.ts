@@ -208,7 +208,7 @@ export class StatsAccumulator {
     if (this.nonMonotonic > 0) {
       warnings.push({
         code: 'TIME_NON_MONOTONIC',
-        message: `time steps backwards ${this.nonMonotonic === 1 ? 'once' : `${this.nonMonotonic} times`} between consecutive entries (threads share memusage's buffer)`,
+        message: `timestamps step back ${this.nonMonotonic === 1 ? 'once' : `${this.nonMonotonic} times`} between consecutive entries (the tick counter is read per CPU and entries can be written out of order)`,
       });
     }
     if (this.beforeStart > 0) {

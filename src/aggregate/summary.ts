@@ -6,7 +6,7 @@
 
 /** Bumped whenever the shape or the meaning of a summary changes: cached summaries of
  * another version are rebuilt, never reinterpreted. */
-export const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 2;
 
 export interface ProfileWarning {
   /** Stable machine-readable code, e.g. `HEADER_INCOMPLETE`, `TRAILING_BYTES`, `HEAP_NEGATIVE`. */
@@ -51,7 +51,7 @@ export interface ProfileStats {
     last: string | null;
     min: string | null;
     max: string | null;
-    /** Number of consecutive entries whose time is smaller than the one before (threads share the buffer). */
+    /** Number of consecutive entries whose time is smaller than the one before (the tick counter is read per CPU; entries can be written out of order). */
     nonMonotonicSteps: number;
   };
   heapChanges: { increases: number; decreases: number; unchanged: number };

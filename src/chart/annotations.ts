@@ -11,7 +11,7 @@ import { formatBytes } from './byte-format.js';
 import { positionOfMax, ticksSinceStart, type ChartData } from './chart-data.js';
 import { layoutLabels, nearestOnBox, type Box, type LabelPlacement } from './label-layout.js';
 import type { ChartDensity, PlotArea } from './layout.js';
-import { coveredColumns, lineCoverage, type CoverageLine } from './line-coverage.js';
+import { lineCoverage, rowCoverageCounter, type CoverageLine } from './line-coverage.js';
 import type { LinearScale } from './scales.js';
 import { roundCoordinate, svgElement, svgGroup, svgText, type SvgElement } from './svg-node.js';
 import { textWidth, wrapText } from './text-metrics.js';
@@ -115,6 +115,8 @@ export interface AnnotationLayoutOptions {
   lineHeight: number;
   textColor: string;
   halo: string;
+  /** y of the plot's horizontal gridlines: labels keep between them when they can. */
+  gridLines?: readonly number[];
 }
 
 export interface PlacedAnnotation {
@@ -152,7 +154,7 @@ export function placeAnnotations(annotations: ChartAnnotations, options: Annotat
       width: Math.max(0, ...texts[i].map((text) => textWidth(text, { size: fontSize }))) + 2 * LABEL_HALO,
       height: (texts[i].length - 1) * lineHeight + fontSize * (GLYPH_ASCENT + GLYPH_DESCENT) + 2 * LABEL_HALO,
     })),
-    { bounds, obstacles, gap: fontSize * 0.6, lineCover: coverage ? (box) => coveredColumns(coverage, box) : undefined },
+    { bounds, obstacles, gap: fontSize * 0.6, lineCover: coverage ? rowCoverageCounter(coverage) : undefined, gridLines: options.gridLines },
   );
   return points.map((point) => {
     const i = labelled.indexOf(point);

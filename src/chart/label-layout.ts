@@ -42,9 +42,15 @@ export interface LabelLayoutOptions {
   gap: number;
   /**
    * Pixel columns in which a data line passes through a box. Crossing a line at all costs as much
-   * as 10 gaps of distance (text over a line hides where it goes), each column 2 px more.
+   * as 40 gaps of distance (text over a line hides where it goes: a label goes almost anywhere
+   * in the plot rather than cross one), each column 2 px more.
    */
   lineCover?: (box: Box) => number;
+  /**
+   * y of horizontal gridlines: a label across one (or within 2 px of it) costs 3 gaps of distance (its halo hides the
+   * line under the glyphs, but a label between two gridlines reads cleaner).
+   */
+  gridLines?: readonly number[];
 }
 
 /** Point on the box nearest to (x, y). */
@@ -76,10 +82,6 @@ export function segmentCrosses(ax: number, ay: number, bx: number, by: number, b
     return t0 < t1;
   };
   return clip(-dx, ax - box.x0) && clip(dx, box.x1 - ax) && clip(-dy, ay - box.y0) && clip(dy, box.y1 - ay);
-}
-
-function inflate(box: Box, by: number): Box {
-  return { x0: box.x0 - by, y0: box.y0 - by, x1: box.x1 + by, y1: box.y1 + by };
 }
 
 /** Cost of a label left out: more than any placement's. */
@@ -136,19 +138,28 @@ function placeOne(
   const rows = [...new Set(ys)].filter((y0) => y0 >= bounds.y0 && y0 <= maxY0).sort((a, b) => dy(a) - dy(b) || a - b);
   const columns = [...new Set(xs)].sort((a, b) => dx(a) - dx(b) || a - b);
   let best: { cost: number; placement: LabelPlacement } | null = null;
+  // One box reused for every candidate (many thousands per label): only the winner is copied.
+  const box: Box = { x0: 0, y0: 0, x1: 0, y1: 0 };
+  const margin = gap * 0.5;
   for (const y0 of rows) {
     if (best !== null && cheapest(dy(y0)) >= best.cost) break;
+    let gridCrossed = 0;
+    for (const line of options.gridLines ?? []) if (line > y0 - 2 && line < y0 + height + 2) gridCrossed += 1;
+    const gridCost = gridCrossed * gap * 3;
     for (const x0 of columns) {
-      const box = { x0, y0, x1: x0 + width, y1: y0 + height };
+      box.x0 = x0;
+      box.y0 = y0;
+      box.x1 = x0 + width;
+      box.y1 = y0 + height;
       const distance = distanceToBox(box, x, y);
       const leader = distance > gap * 1.5;
       const near = cheapest(distance);
       if (best !== null && near >= best.cost) break;
-      const padded = inflate(box, gap * 0.5);
-      if (placed.some((other) => boxesOverlap(padded, other))) continue;
+      if (best !== null && near + gridCost >= best.cost) continue;
+      if (placed.some((other) => box.x0 - margin < other.x1 && other.x0 < box.x1 + margin && box.y0 - margin < other.y1 && other.y0 < box.y1 + margin)) continue;
       if (options.obstacles.some((other) => boxesOverlap(box, other))) continue;
       const covered = options.lineCover ? options.lineCover(box) : 0;
-      const cost = near + (covered > 0 ? gap * 10 + covered * 2 : 0);
+      const cost = near + (covered > 0 ? gap * 40 + covered * 2 : 0) + gridCost;
       if (best !== null && cost >= best.cost) continue;
       if (leader && !leadersMayCross) {
         const end = nearestOnBox(box, x, y);
@@ -156,7 +167,7 @@ function placeOne(
         if (placed.some((other) => segmentCrosses(x, y, end.x, end.y, other))) continue;
         if (leaders.some((l) => segmentCrosses(l.ax, l.ay, l.bx, l.by, box))) continue;
       }
-      best = { cost, placement: { box, anchor: x0 + width / 2 < x ? 'end' : 'start', leader } };
+      best = { cost, placement: { box: { ...box }, anchor: x0 + width / 2 < x ? 'end' : 'start', leader } };
     }
   }
   return best;

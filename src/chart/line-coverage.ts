@@ -13,6 +13,8 @@ export interface CoverageLine {
   columns: Pick<M4Columns, 'first' | 'last' | 'min' | 'max'>;
   /** Value held until the next entry (time axis) rather than a straight line to it. */
   step: boolean;
+  /** The line's own value scale (the stack on its right axis); the chart's otherwise. */
+  y?: LinearScale;
 }
 
 export interface LineCoverage {
@@ -28,9 +30,10 @@ export function lineCoverage(lines: readonly CoverageLine[], x: LinearScale, y: 
   const columns = Math.max(0, Math.ceil(right) - start);
   const top = new Float64Array(columns).fill(Infinity);
   const bottom = new Float64Array(columns).fill(-Infinity);
+  let scale = y;
   const cover = (xa: number, xb: number, va: number, vb: number) => {
-    const ya = y(va);
-    const yb = y(vb);
+    const ya = scale(va);
+    const yb = scale(vb);
     const from = Math.max(0, Math.floor(Math.min(xa, xb)) - start);
     const to = Math.min(columns - 1, Math.floor(Math.max(xa, xb)) - start);
     for (let c = from; c <= to; c += 1) {
@@ -38,7 +41,8 @@ export function lineCoverage(lines: readonly CoverageLine[], x: LinearScale, y: 
       bottom[c] = Math.max(bottom[c], ya, yb);
     }
   };
-  for (const { series, columns: values, step } of lines) {
+  for (const { series, columns: values, step, y: own } of lines) {
+    scale = own ?? y;
     let previous: { x: number; value: number } | null = null;
     for (let b = 0; b < series.count.length; b += 1) {
       if (series.count[b] === 0) continue;
@@ -75,4 +79,26 @@ export function coveredColumns(coverage: LineCoverage, box: Box): number {
     if (coverage.top[c] <= box.y1 && coverage.bottom[c] >= box.y0) count += 1;
   }
   return count;
+}
+
+/**
+ * coveredColumns in constant time per box for boxes of the same top and bottom: the label layout
+ * tries many boxes along each row, so the columns a row's band crosses are counted once (one
+ * pass over the plot's columns) into running totals, and each box takes a difference of two.
+ */
+export function rowCoverageCounter(coverage: LineCoverage): (box: Box) => number {
+  const columns = coverage.top.length;
+  const running = new Int32Array(columns + 1);
+  let rowTop = Number.NaN;
+  let rowBottom = Number.NaN;
+  return (box) => {
+    if (box.y0 !== rowTop || box.y1 !== rowBottom) {
+      rowTop = box.y0;
+      rowBottom = box.y1;
+      for (let c = 0; c < columns; c += 1) running[c + 1] = running[c] + (coverage.top[c] <= box.y1 && coverage.bottom[c] >= box.y0 ? 1 : 0);
+    }
+    const from = Math.max(0, Math.floor(box.x0) - coverage.left);
+    const to = Math.min(columns - 1, Math.ceil(box.x1) - coverage.left - 1);
+    return to < from ? 0 : running[to + 1] - running[from];
+  };
 }

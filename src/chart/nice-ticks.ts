@@ -51,3 +51,28 @@ export interface AxisTicks {
   domain: [number, number];
   ticks: { value: number; label: string }[];
 }
+
+/** Least distance between the baselines of two value labels one above the other, in font sizes. */
+export const LABEL_SPACING = 1.2;
+
+/**
+ * The ticks whose labels can stand one above the other without touching: at least `spacing` px
+ * apart on `scale`, keeping the zero tick (or the lowest) and walking out from it both ways.
+ */
+export function legibleTicks(ticks: AxisTicks['ticks'], scale: (value: number) => number, spacing: number): AxisTicks['ticks'] {
+  if (ticks.length === 0) return [];
+  const sorted = [...ticks].sort((a, b) => a.value - b.value);
+  const zero = sorted.findIndex((tick) => tick.value === 0);
+  const start = zero >= 0 ? zero : 0;
+  const kept = [sorted[start]];
+  for (const direction of [1, -1]) {
+    let last = scale(sorted[start].value);
+    for (let i = start + direction; i >= 0 && i < sorted.length; i += direction) {
+      const y = scale(sorted[i].value);
+      if (Math.abs(y - last) < spacing) continue;
+      kept.push(sorted[i]);
+      last = y;
+    }
+  }
+  return kept.sort((a, b) => a.value - b.value);
+}

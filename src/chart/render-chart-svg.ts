@@ -1,6 +1,7 @@
 /**
- * The chart as SVG text, drawn only from a profile summary: heap on the left axis, stack on its
- * own right axis (or heap's scale, or not at all), heap + stack when asked, along calls or CPU
+ * The chart as SVG text, drawn only from a profile summary: heap on the left axis, stack in its
+ * own panel under the heap (or on its own right axis, on the heap's scale, or not at all), rate
+ * and heap-change panels when asked, heap + stack when asked, along calls or CPU
  * time, with gridlines, time bands, peak and exit annotations, a legend and the file's warnings.
  * Same summary and options → byte-identical SVG.
  */
@@ -17,7 +18,7 @@ import { horizontalGrid } from './grid.js';
 import { chartSizing, plotArea, tickCount, type ChartSizing, type PlotArea } from './layout.js';
 import { layoutLegend, legend, type LegendItem } from './legend.js';
 import { seriesLines, type SeriesLine } from './lines.js';
-import type { AxisTicks } from './nice-ticks.js';
+import { legibleTicks, LABEL_SPACING, type AxisTicks } from './nice-ticks.js';
 import { noteLines, noteMessages, notes, notesHeight } from './notes.js';
 import { linearScale } from './scales.js';
 import { serializeSvg } from './svg-document.js';
@@ -25,6 +26,8 @@ import { roundCoordinate, svgElement, svgGroup, svgText, type SvgElement } from 
 import { fitText } from './text-metrics.js';
 import { CHART_THEMES, type ChartTheme } from './themes.js';
 import { timeBands } from './time-bands.js';
+import { panelContent, rateUnit } from './panel-content.js';
+import { panelAreas, panelFrame, panelsThatFit, type PanelName } from './panels.js';
 
 const FONT_FAMILY = "'DejaVu Sans', Verdana, sans-serif";
 
@@ -47,7 +50,9 @@ function checkPlotOptions(options: PlotOptions): void {
           ? typeof value === 'string' && type.values.includes(value)
           : type.kind === 'boolean'
             ? typeof value === 'boolean'
-            : value === null || (typeof value === 'string' && value.length <= type.maxLength);
+            : type.kind === 'list'
+              ? Array.isArray(value) && value.every((item, i) => type.values.includes(item) && value.indexOf(item) === i)
+              : value === null || (typeof value === 'string' && value.length <= type.maxLength);
     if (!valid) throw new PlotOptionError(definition.name, value, describeAllowed(type));
   }
 }
@@ -91,9 +96,13 @@ function xAxisKind(options: PlotOptions): XAxisKind {
   return { title: 'CPU ticks since start', ticks: countTicks, describe: (position) => `${formatCompact(position)} ticks` };
 }
 
-function legendItems(options: PlotOptions, theme: ChartTheme, data: ChartData, showStack: boolean, showBands: boolean): LegendItem[] {
+/** What the legend names: the lines, the panels beside the stack's (their titles may not fit beside them), the time bands. */
+function legendItems(options: PlotOptions, theme: ChartTheme, data: ChartData, showStack: boolean, showBands: boolean, panels: readonly PanelName[], rateTitle: string): LegendItem[] {
   const items: LegendItem[] = [{ label: 'heap', color: theme.heap, swatch: 'line' }];
-  if (showStack) items.push({ label: options.stack === 'separate' ? 'stack (right axis)' : 'stack', color: theme.stack, swatch: 'line', opacity: theme.stackOpacity });
+  if (showStack) {
+    const label = options.stack === 'separate' ? 'stack (right axis)' : options.stack === 'panel' ? 'stack (panel below)' : 'stack';
+    items.push({ label, color: theme.stack, swatch: 'line', opacity: options.stack === 'panel' ? 1 : theme.stackOpacity });
+  }
   if (options.total) {
     // When the stack is under 1 % of the heap's range, the total runs on the heap line: say why it is hard to see.
     const stackMax = data.stackExtent?.max ?? 0;
@@ -101,6 +110,8 @@ function legendItems(options: PlotOptions, theme: ChartTheme, data: ChartData, s
     const onHeap = heapRange > 0 && stackMax < heapRange / 100;
     items.push({ label: onHeap ? `heap + stack (stack ≤ ${formatBytes(stackMax)}: on the heap line)` : 'heap + stack', color: theme.total, swatch: 'line' });
   }
+  if (panels.includes('rate')) items.push({ label: `rate (${rateTitle})`, color: theme.rate, swatch: 'bands' });
+  if (panels.includes('changes')) items.push({ label: 'heap growth / shrink', color: theme.growth, secondColor: theme.shrink, swatch: 'bands' });
   if (showBands) items.push({ label: 'time: one band per 10 % of the run', color: theme.bands[0], secondColor: theme.bands[1], swatch: 'bands' });
   return items;
 }
@@ -142,13 +153,26 @@ export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): s
   const data = chartData(summary, options);
   const hasEntries = data.heapExtent !== null;
   const showStack = options.stack !== 'none' && data.stackExtent !== null;
+  // The stack in its own panel, or on the heap panel (its own right axis, or the heap's scale).
+  const stackOnHeap = showStack && options.stack !== 'panel';
   const showBands = options.axis === 'calls' && hasEntries && summary.m4.time.maxPosition > 0;
   const withAxisTitles = density !== 'minimal';
 
-  const top = header(summary, options, sizing, theme, data, legendItems(options, theme, data, showStack, showBands));
+  const wanted: PanelName[] = [...(showStack && options.stack === 'panel' ? (['stack'] as const) : []), ...options.panels];
+  const rateTitle = rateUnit(summary.m4.time, options.ticksPerSecond).title;
+  let top = header(summary, options, sizing, theme, data, legendItems(options, theme, data, showStack, showBands, wanted, rateTitle));
   const bandHeight = showBands ? Math.max(3, Math.round(fontSize * 0.45)) : 0;
   const bottom = padding + bandHeight + tickLength + Math.round(fontSize * 1.3) + (withAxisTitles ? sizing.lineHeight : 0);
-  const plotHeight = Math.max(10, height - top.height - bottom);
+  let plotHeight = Math.max(10, height - top.height - bottom);
+  // Panels that would leave no readable room are left out (a thumbnail keeps the heap), and out of the legend
+  // (whose fewer items never take more room, so the panels kept still fit).
+  const panelNames = panelsThatFit(wanted, plotHeight, fontSize);
+  if (panelNames.length < wanted.length) {
+    top = header(summary, options, sizing, theme, data, legendItems(options, theme, data, stackOnHeap || panelNames.includes('stack'), showBands, panelNames, rateTitle));
+    plotHeight = Math.max(10, height - top.height - bottom);
+  }
+  // Heights first (they fix the value ticks), then the left margin that the widest tick labels need.
+  const heapHeight = panelAreas({ left: 0, top: top.height, width: 0, height: plotHeight }, panelNames, fontSize).heap.height;
 
   const leftExtent = mergeExtents([
     data.heapExtent,
@@ -156,38 +180,54 @@ export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): s
     options.stack === 'same' ? data.stackExtent : null,
     { min: 0, max: hasEntries ? 0 : 1024 },
   ])!;
-  const yTickCount = tickCount(plotHeight, fontSize * 3.2);
+  const yTickCount = tickCount(heapHeight, fontSize * 3.2);
   const leftTicks = byteTicks(leftExtent.min, leftExtent.max, yTickCount);
   // With the heap below zero the stack axis only has the height above the heap's zero line.
   const [heapLow, heapHigh] = leftTicks.domain;
   const aboveZero = heapLow < 0 && heapHigh > 0 ? heapHigh / (heapHigh - heapLow) : 1;
-  const rightTicks = showStack && options.stack === 'separate' ? byteTicks(0, data.stackExtent!.max, tickCount(plotHeight * aboveZero, fontSize * 3.2)) : null;
+  const rightTicks = showStack && options.stack === 'separate' ? byteTicks(0, data.stackExtent!.max, tickCount(heapHeight * aboveZero, fontSize * 3.2)) : null;
   const leftTitle = withAxisTitles ? (options.stack === 'same' && showStack) || options.total ? 'bytes' : 'heap' : null;
-  const left = padding + yAxisWidth(leftTicks.ticks, fontSize, tickLength, leftTitle !== null);
   const right = padding + (rightTicks ? yAxisWidth(rightTicks.ticks, fontSize, tickLength, withAxisTitles) : Math.round(fontSize * 0.8));
-  const area: PlotArea = plotArea(width, height, { top: top.height, right, bottom, left });
+  // A panel's tick labels depend on the x scale (values per pixel column), which depends on the left margin: widen it until every label fits.
+  let left = padding + yAxisWidth(leftTicks.ticks, fontSize, tickLength, leftTitle !== null);
+  let layout = panelAreas(plotArea(width, height, { top: top.height, right, bottom, left }), panelNames, fontSize);
+  let x = linearScale(data.xDomain, [layout.heap.left, layout.heap.left + layout.heap.width]);
+  let panels = layout.panels.map(({ name, area }) => ({ name, area, content: panelContent(name, { summary, data, options, theme, x, area, fontSize }) }));
+  for (let pass = 0; pass < 3; pass += 1) {
+    const needed = Math.max(left, ...panels.map(({ content }) => padding + yAxisWidth(content.ticks.ticks, fontSize, tickLength, withAxisTitles)));
+    if (needed <= left) break;
+    left = needed;
+    layout = panelAreas(plotArea(width, height, { top: top.height, right, bottom, left }), panelNames, fontSize);
+    x = linearScale(data.xDomain, [layout.heap.left, layout.heap.left + layout.heap.width]);
+    panels = layout.panels.map(({ name, area }) => ({ name, area, content: panelContent(name, { summary, data, options, theme, x, area, fontSize }) }));
+  }
+  const area: PlotArea = layout.heap;
   const plotBottom = area.top + area.height;
+  const lastArea = panels.length > 0 ? panels[panels.length - 1].area : area;
+  const chartBottom = lastArea.top + lastArea.height;
 
-  const x = linearScale(data.xDomain, [area.left, area.left + area.width]);
   const yLeft = linearScale(leftTicks.domain, [plotBottom, area.top]);
   const yRight = rightTicks ? linearScale(stackDomain(rightTicks.domain, leftTicks.domain), [plotBottom, area.top]) : yLeft;
+  // A short plot keeps only the ticks whose labels do not touch.
+  const leftLabelled = legibleTicks(leftTicks.ticks, yLeft, fontSize * LABEL_SPACING);
+  const rightLabelled = rightTicks ? legibleTicks(rightTicks.ticks, yRight, fontSize * LABEL_SPACING) : [];
   const kind = xAxisKind(options);
   const xTicks = kind.ticks(data.xDomain[0], data.xDomain[1], tickCount(area.width, fontSize * 7));
 
   const lines: SeriesLine[] = [];
   // The stack, busy on most programs, stays behind; the heap, drawn last with a halo, reads over it.
   const halo = theme.frame ? undefined : { color: theme.background, width: 2 };
-  if (showStack) lines.push({ name: 'stack', values: data.stack, y: yRight, color: theme.stack, width: 1, opacity: theme.stackOpacity });
+  if (stackOnHeap) lines.push({ name: 'stack', values: data.stack, y: yRight, color: theme.stack, width: 1, opacity: theme.stackOpacity });
   if (options.total) lines.push({ name: 'total', values: data.total, y: yLeft, color: theme.total, width: theme.lineWidth, halo });
   lines.push({ name: 'heap', values: data.heap, y: yLeft, color: theme.heap, width: theme.lineWidth, halo });
 
   const children: SvgElement[] = [
     { tag: 'title', attrs: {}, text: options.title ?? 'memory usage' },
     svgElement('rect', { width, height, fill: theme.background }),
-    horizontalGrid({ y: yLeft, ticks: leftTicks.ticks, area, color: theme.grid, dash: theme.gridDash, zeroColor: theme.zeroLine }),
+    horizontalGrid({ y: yLeft, ticks: leftLabelled, area, color: theme.grid, dash: theme.gridDash, zeroColor: theme.zeroLine }),
   ];
   if (showBands) {
-    const bands = timeBands(summary.m4.time, { x, top: plotBottom, height: bandHeight, colors: theme.bands });
+    const bands = timeBands(summary.m4.time, { x, top: chartBottom, height: bandHeight, colors: theme.bands });
     if (bands) children.push(bands);
   }
   // Every series is clipped to the plot area, widened by half the thickest line (halo included) so that a
@@ -209,41 +249,58 @@ export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): s
   }
   if (theme.frame) {
     children.push(svgElement('rect', { x: area.left + 0.5, y: area.top + 0.5, width: area.width - 1, height: area.height - 1, fill: 'none', stroke: theme.frame, 'stroke-width': 1 }));
+  } else if (panels.length > 0) {
+    // The x axis line is under the last panel: the heap panel gets a base line of its own.
+    children.push(svgElement('path', { d: `M${area.left},${roundCoordinate(plotBottom) + 0.5}h${area.width}`, stroke: theme.axis, 'stroke-width': 1, fill: 'none' }));
   }
   const axisTitleOffset = Math.round(fontSize * 0.9);
+  const titleX = padding + axisTitleOffset - fontSize * 0.2;
   children.push(
     yAxis({
-      side: 'left', scale: yLeft, ticks: leftTicks.ticks, edgeX: area.left, title: leftTitle, titleX: padding + axisTitleOffset - fontSize * 0.2,
+      side: 'left', scale: yLeft, ticks: leftLabelled, edgeX: area.left, title: leftTitle, titleX,
       fontSize, labelColor: theme.mutedText, titleColor: leftTitle === 'heap' ? theme.heap : theme.mutedText, tickColor: theme.axis, tickLength,
     }),
   );
   if (rightTicks) {
     children.push(
       yAxis({
-        side: 'right', scale: yRight, ticks: rightTicks.ticks, edgeX: area.left + area.width, title: withAxisTitles ? 'stack' : null,
+        side: 'right', scale: yRight, ticks: rightLabelled, edgeX: area.left + area.width, title: withAxisTitles ? 'stack' : null,
         titleY: (yRight(0) + area.top) / 2,
         titleX: width - padding - axisTitleOffset + fontSize * 0.6, fontSize, labelColor: theme.mutedText, titleColor: theme.stack, tickColor: theme.axis, tickLength,
       }),
     );
   }
+  for (const { name, area: panelArea, content } of panels) {
+    children.push(
+      panelFrame({
+        name, area: panelArea, y: content.y, ticks: content.ticks.ticks, title: withAxisTitles ? content.title : null, titleX, titleColor: content.titleColor,
+        theme, fontSize, tickLength, marks: content.marks,
+      }),
+    );
+  }
   children.push(
     xAxis({
-      scale: x, ticks: xTicks.ticks, y: plotBottom + bandHeight, title: withAxisTitles ? kind.title : null, titleY: height - padding,
+      scale: x, ticks: xTicks.ticks, y: chartBottom + bandHeight, title: withAxisTitles ? kind.title : null, titleY: height - padding,
       fontSize, imageWidth: width, labelColor: theme.mutedText, titleColor: theme.mutedText, lineColor: theme.axis, tickLength,
     }),
   );
   if (!hasEntries) {
     children.push(
       svgText(
-        { x: roundCoordinate(area.left + area.width / 2), y: roundCoordinate(area.top + area.height / 2), 'text-anchor': 'middle', 'font-size': fontSize, fill: theme.mutedText },
+        {
+          x: roundCoordinate(area.left + area.width / 2), y: roundCoordinate(area.top + area.height / 2), 'text-anchor': 'middle', 'font-size': fontSize, fill: theme.mutedText,
+          // The halo parts it from the gridlines it sits on, as the annotations' labels are.
+          stroke: theme.background, 'stroke-width': 4, 'stroke-linejoin': 'round', 'paint-order': 'stroke',
+        },
         density === 'minimal' ? 'no entries' : 'no entries: the file holds no recorded calls',
       ),
     );
   }
-  const marks = annotationMarks(
-    chartAnnotations({ summary, data, options, density, describePosition: kind.describe, colors: { heap: theme.heap, total: theme.total } }),
-    { x, y: yLeft, area, fontSize, lineHeight: sizing.lineHeight, textColor: theme.text, halo: theme.background },
-  );
+  const annotations = chartAnnotations({ summary, data, options, density, describePosition: kind.describe, colors: { heap: theme.heap, total: theme.total } });
+  // Labels keep clear of the stack too when it is drawn on the heap panel.
+  if (stackOnHeap && hasEntries) annotations.lines.push({ series: data.series, columns: data.stack, step: options.axis === 'time', y: yRight });
+  const gridLines = leftLabelled.map((tick) => Math.round(yLeft(tick.value)) + 0.5);
+  const marks = annotationMarks(annotations, { x, y: yLeft, area, fontSize, lineHeight: sizing.lineHeight, textColor: theme.text, halo: theme.background, gridLines });
   if (marks) children.push(marks);
   children.push(...top.elements);
   return serializeSvg({

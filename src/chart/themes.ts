@@ -25,6 +25,10 @@ export interface ChartTheme {
   lineWidth: number;
   /** The stack line is lighter than heap and total so that they read over it. */
   stackOpacity: number;
+  /** Bars of the rate panel, and of heap growth and shrink in the changes panel. */
+  rate: string;
+  growth: string;
+  shrink: string;
 }
 
 const LIGHT: ChartTheme = {
@@ -44,6 +48,9 @@ const LIGHT: ChartTheme = {
   gridDash: null,
   lineWidth: 2,
   stackOpacity: 0.55,
+  rate: '#6e7781',
+  growth: '#2f6fde',
+  shrink: '#cf4a2e',
 };
 
 const DARK: ChartTheme = {
@@ -63,6 +70,9 @@ const DARK: ChartTheme = {
   gridDash: null,
   lineWidth: 2,
   stackOpacity: 0.4,
+  rate: '#9aa3ae',
+  growth: '#5b9cf5',
+  shrink: '#ff7b62',
 };
 
 const CLASSIC: ChartTheme = {
@@ -82,6 +92,9 @@ const CLASSIC: ChartTheme = {
   gridDash: '4 3',
   lineWidth: 1,
   stackOpacity: 1,
+  rate: '#0000ff',
+  growth: '#ff0000',
+  shrink: '#000000',
 };
 
 export const CHART_THEMES: Readonly<Record<Theme, ChartTheme>> = { light: LIGHT, dark: DARK, classic: CLASSIC };

@@ -17,10 +17,13 @@ export const OUTPUT_FORMAT_EXTENSIONS: Readonly<Record<string, OutputFormat>> = 
 );
 export const AXES = ['calls', 'time'] as const;
 export type XAxis = (typeof AXES)[number];
-export const STACK_MODES = ['separate', 'same', 'none'] as const;
+export const STACK_MODES = ['separate', 'same', 'none', 'panel'] as const;
 export type StackMode = (typeof STACK_MODES)[number];
 export const THEMES = ['light', 'dark', 'classic'] as const;
 export type Theme = (typeof THEMES)[number];
+/** Extra panels under the heap, sharing its x axis: entries per unit of time, heap growth and shrink. */
+export const PANELS = ['rate', 'changes'] as const;
+export type Panel = (typeof PANELS)[number];
 
 export interface PlotOptions {
   width: number;
@@ -33,6 +36,8 @@ export interface PlotOptions {
   scale: number;
   format: OutputFormat;
   ticksPerSecond: number | null;
+  /** In PANELS order, each at most once. */
+  panels: readonly Panel[];
 }
 
 type OptionType =
@@ -40,7 +45,9 @@ type OptionType =
   | { kind: 'number'; min: number; max: number }
   | { kind: 'boolean' }
   | { kind: 'enum'; values: readonly string[]; aliases?: Readonly<Record<string, string>> }
-  | { kind: 'string'; maxLength: number };
+  | { kind: 'string'; maxLength: number }
+  /** Comma-separated values, each from `values` at most once ('none' or nothing: the empty list). */
+  | { kind: 'list'; values: readonly string[] };
 
 export interface OptionDefinition {
   /** Canonical name: the HTTP query parameter / multipart field. */
@@ -101,8 +108,8 @@ export const PLOT_OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     key: 'stack',
     flags: { long: '--stack' },
     type: { kind: 'enum', values: STACK_MODES },
-    default: 'separate',
-    description: "Stack line: on its own right axis (separate), on the heap's scale (same), or not drawn (none).",
+    default: 'panel',
+    description: "Stack line: in its own panel under the heap sharing the x axis (panel), on its own right axis (separate), on the heap's scale (same), or not drawn (none).",
   },
   {
     name: 'theme',
@@ -136,6 +143,14 @@ export const PLOT_OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     default: null,
     description: 'CPU ticks per second (e.g. the TSC frequency): label the time axis in seconds.',
   },
+  {
+    name: 'panels',
+    key: 'panels',
+    flags: { long: '--panels' },
+    type: { kind: 'list', values: PANELS },
+    default: [],
+    description: 'Extra panels under the heap, sharing its x axis: rate (entries per unit of time) and changes (heap growth and shrink), comma-separated.',
+  },
 ];
 
 /** A bad option value: names the option, the value received and what is allowed. */
@@ -166,7 +181,24 @@ export function describeAllowed(type: OptionType): string {
     }
     case 'string':
       return `text of at most ${type.maxLength} characters`;
+    case 'list':
+      return `a comma-separated list of ${type.values.join(', ')} (or none)`;
   }
+}
+
+/** Text of an option value as the URL, cache key and documentation write it: a list comma-separated, 'none' when empty. */
+export function optionValueText(value: PlotOptions[keyof PlotOptions]): string {
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(',');
+  return String(value ?? '');
+}
+
+/** A list option's values in the definition's order, or null when one is not allowed. */
+function parseList(values: readonly string[], raw: string): string[] | null {
+  const text = raw.trim().toLowerCase();
+  if (text === '' || text === 'none') return [];
+  const given = text.split(',').map((part) => part.trim());
+  if (given.some((part) => !values.includes(part))) return null;
+  return values.filter((value) => given.includes(value));
 }
 
 const TRUE_WORDS = new Set(['', 'true', '1', 'yes', 'on']);
@@ -197,6 +229,11 @@ export function parseOptionValue(def: OptionDefinition, raw: unknown, label = de
       const value = type.aliases && Object.hasOwn(type.aliases, lower) ? type.aliases[lower] : lower;
       if (!type.values.includes(value)) throw new PlotOptionError(label, raw, allowed);
       return value as PlotOptions[keyof PlotOptions];
+    }
+    case 'list': {
+      const list = parseList(type.values, raw);
+      if (list === null) throw new PlotOptionError(label, raw, allowed);
+      return list as PlotOptions[keyof PlotOptions];
     }
     case 'string': {
       if (raw.length > type.maxLength) throw new PlotOptionError(label, `${raw.slice(0, 40)}…`, allowed);
@@ -236,7 +273,7 @@ export function parsePlotOptions(raw: Record<string, unknown>, base: Partial<Plo
  * order or spelling the request used. Cache keys hash it.
  */
 export function normalizePlotOptions(options: PlotOptions): string {
-  return PLOT_OPTION_DEFINITIONS.map((def) => `${def.name}=${encodeURIComponent(String(options[def.key] ?? ''))}`).join('&');
+  return PLOT_OPTION_DEFINITIONS.map((def) => `${def.name}=${encodeURIComponent(optionValueText(options[def.key]))}`).join('&');
 }
 
 /** Query string of the options that differ from the defaults (for ready-made URLs). */
@@ -245,8 +282,8 @@ export function plotOptionsQuery(options: Partial<PlotOptions>): string {
   const parts: string[] = [];
   for (const def of PLOT_OPTION_DEFINITIONS) {
     const value = options[def.key];
-    if (value === undefined || value === defaults[def.key] || def.key === 'format') continue;
-    parts.push(`${def.name}=${encodeURIComponent(String(value))}`);
+    if (value === undefined || optionValueText(value) === optionValueText(defaults[def.key]) || def.key === 'format') continue;
+    parts.push(`${def.name}=${encodeURIComponent(optionValueText(value))}`);
   }
   return parts.join('&');
 }

@@ -8,7 +8,7 @@ import { prepareSvgDocument } from '../chart/svg-document.js';
 import { rasterizeSvg } from '../raster/rasterize-svg.js';
 
 /** Part of every rendered-image cache key: bump whenever the same summary and options would draw differently. */
-export const RENDERER_VERSION = '3';
+export const RENDERER_VERSION = '4';
 
 export const CONTENT_TYPES: Readonly<Record<OutputFormat, string>> = {
   svg: 'image/svg+xml; charset=utf-8',

@@ -60,7 +60,24 @@ function seriesPaths(svg: string): { name: string; d: string }[] {
   return [...svg.matchAll(/<path class="((?:line|halo)-\w+)" d="([^"]*)"/g)].map((m) => ({ name: m[1], d: m[2] }));
 }
 
+/** In the default layout the stack has a panel of its own under the heap: its line stays inside that panel. */
+function checkStackPanel(t: Test, summary: ProfileSummary, options: PlotOptions): void {
+  const svg = renderChartSvg(summary, { ...options, stack: 'panel' });
+  const panel = /<g class="panel-stack">(.*?)<g class="axis-left">/.exec(svg);
+  t.ok(panel, 'the stack has its own panel');
+  if (!panel) return;
+  const area = gridArea(panel[1]);
+  const paths = seriesPaths(panel[1]);
+  t.same(paths.map((path) => path.name), ['line-stack'], 'the panel draws the stack line');
+  for (const path of paths) t.same(outside(pathPoints(path.d), area, 1.5).slice(0, 5), [], `${path.name}: every point within its panel (${area.top}..${area.bottom})`);
+  t.match(panel[1], /<g clip-path="url\(#memplot-panel-stack\)"><path class="line-stack"/, 'clipped to the panel');
+  t.notOk(seriesPaths(/<g clip-path="url\(#memplot-plot-area\)">(.*?)<\/g>/.exec(svg)![1]).some((path) => path.name === 'line-stack'), 'and not on the heap panel');
+}
+
 function checkChart(t: Test, summary: ProfileSummary, options: PlotOptions): void {
+  checkStackPanel(t, summary, options);
+  // The stack on the heap panel (its own right axis) is clipped with the heap.
+  options = { ...options, stack: 'separate' };
   const svg = renderChartSvg(summary, options);
   const area = gridArea(svg);
   const paths = seriesPaths(svg);

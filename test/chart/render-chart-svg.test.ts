@@ -43,7 +43,9 @@ t.test('deterministic: same summary and options give the same bytes, whatever wa
   const first = renderChartSvg(ramp, options({ total: true, title: 'ramp' }));
   renderChartSvg(ramp, options({ theme: 'dark', axis: 'time', width: 300, height: 200 }));
   t.equal(renderChartSvg(ramp, options({ total: true, title: 'ramp' })), first);
-  t.same([...first.matchAll(/id="([^"]*)"/g)].map((m) => m[1]), ['memplot-plot-area'], 'no generated ids: only the fixed id of the plot-area clip path');
+  t.same([...first.matchAll(/id="([^"]*)"/g)].map((m) => m[1]), ['memplot-plot-area', 'memplot-panel-stack'], 'no generated ids: only the fixed ids of the clip paths of the heap and stack panels');
+  const all = renderChartSvg(ramp, options({ panels: ['rate', 'changes'] }));
+  t.same([...all.matchAll(/id="([^"]*)"/g)].map((m) => m[1]), ['memplot-plot-area', 'memplot-panel-stack', 'memplot-panel-rate', 'memplot-panel-changes'], 'one fixed id per panel');
 });
 
 t.test('sizes from 100×80 to 4096×4096 give valid SVG of that size; outside is refused naming the option', async (t) => {
@@ -60,7 +62,10 @@ t.test('sizes from 100×80 to 4096×4096 give valid SVG of that size; outside is
 
 t.test('options built in code are checked like parsed ones', async (t) => {
   const bad: [Partial<PlotOptions>, RegExp][] = [
-    [{ stack: 'left' as never }, /^option stack: expected one of separate, same, none, received "left"$/],
+    [{ stack: 'left' as never }, /^option stack: expected one of separate, same, none, panel, received "left"$/],
+    [{ panels: ['rate', 'memory'] as never }, /^option panels: expected a comma-separated list of rate, changes \(or none\), received \["rate","memory"\]$/],
+    [{ panels: ['rate', 'rate'] }, /^option panels: expected a comma-separated list/],
+    [{ panels: 'rate' as never }, /^option panels: expected a comma-separated list/],
     [{ axis: 'index' as never }, /^option axis: expected one of calls, time, received "index"$/],
     [{ theme: 'solarized' as never }, /^option theme: expected one of light, dark, classic/],
     [{ scale: 4 }, /^option scale: expected a number from 1 to 3, received 4$/],
@@ -71,7 +76,12 @@ t.test('options built in code are checked like parsed ones', async (t) => {
   for (const [change, message] of bad) t.throws(() => renderChartSvg(ramp, options(change)), { name: 'PlotOptionError', message }, JSON.stringify(change));
 });
 
-t.test('stack modes: separate has a right axis, same shares the heap scale, none draws no stack', async (t) => {
+t.test('stack modes: panel (the default) draws the stack in its own panel, separate has a right axis, same shares the heap scale, none draws no stack', async (t) => {
+  const panel = renderChartSvg(ramp, options());
+  has(t, panel, /<g class="panel-stack">.*<path class="line-stack"/);
+  lacks(t, panel, /class="axis-right"/);
+  has(t, panel, />stack \(panel below\)</, 'the legend says where the stack is');
+  lacks(t, renderChartSvg(ramp, options({ width: 100, height: 80 })), /panel-stack|line-stack/, 'a thumbnail has no room for the panel: it leaves the stack out');
   const separate = renderChartSvg(ramp, options({ stack: 'separate' }));
   has(t, separate, /class="axis-right"/);
   has(t, separate, /class="line-stack"/);
@@ -85,7 +95,7 @@ t.test('stack modes: separate has a right axis, same shares the heap scale, none
 
 t.test('a heap below zero: the stack axis puts its 0 at the heap zero line, not at the bottom', async (t) => {
   const entries = Array.from({ length: 400 }, (_, i) => ({ heap: (200 - i) * 10_000, stack: 1000 + (i % 20) * 100, time: i }));
-  const svg = renderChartSvg(summaryFromEntries(entries), options());
+  const svg = renderChartSvg(summaryFromEntries(entries), options({ stack: 'separate' }));
   const zeroY = (side: string) => Number(new RegExp(`class="axis-${side}">.*?<text x="[^"]+" y="([^"]+)">0</text>`).exec(svg)![1]);
   t.equal(zeroY('right'), zeroY('left'));
   t.ok(zeroY('left') < 500, 'zero is well above the bottom of the plot');
@@ -139,7 +149,7 @@ t.test('degenerate data never puts NaN or Infinity into the SVG', async (t) => {
     'same time': [{ heap: 10, stack: 1, time: 7 }, { heap: 20, stack: 2, time: 7 }, { heap: 5, stack: 3, time: 7 }],
   };
   for (const [name, entries] of Object.entries(cases)) {
-    for (const change of [{}, { axis: 'time' as const, total: true }, { stack: 'same' as const, width: 100, height: 80 }, { ticksPerSecond: 1e9, axis: 'time' as const, scale: 3 }]) {
+    for (const change of [{}, { axis: 'time' as const, total: true }, { stack: 'same' as const, width: 100, height: 80 }, { ticksPerSecond: 1e9, axis: 'time' as const, scale: 3 }, { panels: ['rate', 'changes'] as const }, { panels: ['rate', 'changes'] as const, axis: 'time' as const }]) {
       const svg = renderChartSvg(summaryFromEntries(entries), options(change));
       lacks(t, svg, /NaN|Infinity|undefined/, `${name} ${JSON.stringify(change)}: no NaN`);
     }
@@ -148,6 +158,9 @@ t.test('degenerate data never puts NaN or Infinity into the SVG', async (t) => {
 
 const fixtureCases: { name: string; file: string; options: Partial<PlotOptions> }[] = [
   { name: 'javac default', file: 'javac.mem', options: {} },
+  { name: 'javac -T -t, stack on its own right axis', file: 'javac.mem', options: { total: true, axis: 'time', stack: 'separate' } },
+  { name: 'javac -T -t, stack, rate and changes panels', file: 'javac.mem', options: { total: true, axis: 'time', panels: ['rate', 'changes'] } },
+  { name: 'threads, calls axis, rate panel, no stack, classic 400×200', file: 'threads.mem', options: { stack: 'none', panels: ['rate'], theme: 'classic', width: 400, height: 200 } },
   { name: 'javac -T -t -s javac, dark', file: 'javac.mem', options: { total: true, axis: 'time', title: 'javac', theme: 'dark' } },
   { name: 'javac classic, stack on the heap scale', file: 'javac.mem', options: { theme: 'classic', stack: 'same', total: true } },
   { name: 'mmap: heap below zero, no stack', file: 'mmap.mem', options: { stack: 'none' } },

@@ -21,7 +21,7 @@ t.test('SVG passes through as text; other formats are rasterised with their cont
     const metadata = await sharp(image.body).metadata();
     t.same([metadata.width, metadata.height], [400, 300], `${format} size`);
   }
-  t.equal(RENDERER_VERSION, '3');
+  t.equal(RENDERER_VERSION, '4');
 });
 
 /** Share of pixels in a rectangle whose colour is within `tolerance` of rgb. */
