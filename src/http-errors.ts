@@ -6,7 +6,7 @@
 import createError from '@fastify/error';
 import { InputTooLargeError, MemFormatError } from './format/errors.js';
 import { BusyError, WorkTimeoutError } from './cache/limiter.js';
-import { StoreUnavailableError } from './cache/store.js';
+import { StoreUnavailableError, StoreWriteError } from './cache/store.js';
 import { PlotOptionError } from './options/plot-options.js';
 
 export const Unauthorized = createError('UNAUTHORIZED', 'a valid bearer token is required to upload (Authorization: Bearer <token>)', 401);
@@ -17,6 +17,7 @@ export const UnexpectedFile = createError('UNEXPECTED_FILE', 'unexpected file pa
 export const BadUpload = createError('BAD_UPLOAD', 'the upload could not be read: %s', 400);
 export const UploadTooLarge = createError('UPLOAD_TOO_LARGE', 'the upload exceeds the limit of %s bytes', 413);
 export const UnsupportedMediaType = createError('UNSUPPORTED_MEDIA_TYPE', '%s', 415);
+export const StoreWriteFailed = createError('STORE_WRITE_FAILED', 'the cache store cannot write (%s): nothing was kept', 503);
 export const NotAcceptable = createError('NOT_ACCEPTABLE', 'none of the accepted types (%s) can be produced; ask for one of %s', 406);
 
 export interface HttpErrorReply {
@@ -59,6 +60,11 @@ export function httpErrorReply(error: unknown, request: ErrorRequestContext = {}
   if (error instanceof BusyError || error instanceof WorkTimeoutError) {
     headers['retry-after'] = String(error.retryAfterSeconds);
     return { statusCode: 503, body: { error: error.code, message: error.message, hint: `retry after ${error.retryAfterSeconds} s` }, headers };
+  }
+  if (error instanceof StoreWriteError) {
+    const failed = new StoreWriteFailed(error.reason);
+    headers['retry-after'] = '30';
+    return { statusCode: 503, body: { error: failed.code, message: failed.message, hint: 'the server is short of cache space; retry later' }, headers };
   }
   if (error instanceof StoreUnavailableError) {
     headers['retry-after'] = '5';
