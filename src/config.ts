@@ -42,8 +42,8 @@ export interface Config {
   /** Per client and minute: uploads, and renders not served from the cache (0: unlimited). */
   uploadRateLimit: number;
   renderRateLimit: number;
-  /** Fastify's trustProxy: false, true, a hop count, or addresses/CIDRs of trusted proxies. */
-  trustProxy: boolean | number | string[];
+  /** Fastify's trustProxy: false, true, addresses/CIDRs of trusted proxies, or (a hop count) trust of the nearest hops. */
+  trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
 }
 
 export class ConfigError extends Error {
@@ -216,7 +216,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 function parseTrustProxy(raw: string | undefined, problems: string[]): Config['trustProxy'] {
   if (raw === undefined || raw.toLowerCase() === 'false') return false;
   if (raw.toLowerCase() === 'true') return true;
-  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  if (/^\d{1,2}$/.test(raw)) {
+    const hops = Number(raw);
+    return (_address, hop) => hop < hops;
+  }
   const entries = raw.split(',').map((entry) => entry.trim());
   const bad = entries.filter((entry) => !/^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)(\/\d{1,3})?$/.test(entry));
   if (bad.length === 0) return entries;

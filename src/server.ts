@@ -43,6 +43,8 @@ const server = Fastify({
   keepAliveTimeout: 72_000,
   forceCloseConnections: 'idle',
   return503OnClosing: true,
+  // The client's address (per-client limits) from X-Forwarded-For when behind trusted proxies.
+  trustProxy: config.trustProxy,
 });
 
 // fp: the app's decorations and error handler on the root instance (fastify/demo's layout).

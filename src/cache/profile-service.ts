@@ -128,6 +128,11 @@ export class ProfileService {
     return this.store.has(summaryKey(id));
   }
 
+  /** Whether the chart of id with these options is in the cache (then plot() will not render it). */
+  isRendered(id: string, options: PlotOptions): Promise<boolean> {
+    return this.store.has(renderKey(renderHash(id, options)));
+  }
+
   /** The hash naming the chart of id with these options (its ETag), without rendering it. */
   renderHashOf(id: string, options: PlotOptions): string {
     return renderHash(id, options);
