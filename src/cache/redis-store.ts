@@ -95,8 +95,9 @@ export class RedisStore implements CacheStore {
     await this.call(() => (ttl ? this.client.set(this.prefix + key, value, 'EX', ttl) : this.client.set(this.prefix + key, value)));
   }
 
+  /** TOUCH, not EXISTS: a check is a use (as in the filesystem store), so Redis's LRU keeps the summary of an id whose charts are served. */
   async has(key: string): Promise<boolean> {
-    return (await this.call(() => this.client.exists(this.prefix + key))) === 1;
+    return (await this.call(() => this.client.touch(this.prefix + key))) === 1;
   }
 
   async delete(key: string): Promise<boolean> {
