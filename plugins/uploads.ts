@@ -6,6 +6,7 @@ import type { IngestResult } from '../src/cache/profile-service.js';
 import {
   ACCEPTED_BODY_TYPES,
   BadUpload,
+  httpErrorReply,
   MissingFile,
   RAW_CONTENT_TYPES,
   TooManyClientUploads,
@@ -39,8 +40,8 @@ interface MinimumRate {
   windowMs: number;
 }
 
-/** Refusals answered without reading the body: the connection is closed after the answer. */
-const REFUSED_STATUSES = new Set([401, 408, 413, 429]);
+/** Refusals answered without reading the body (503: no upload slot, store down): the connection is closed after the answer. */
+const REFUSED_STATUSES = new Set([401, 408, 413, 429, 503]);
 
 function statusOf(error: unknown): number | undefined {
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
@@ -164,10 +165,10 @@ export default fp(
       });
     }
     // Any failed request (a bad option, a 422 after the first bytes...) may leave a body unread:
-    // dropped so the connection stays usable. A refusal (401, 408, 413, 429) is not worth the
+    // dropped so the connection stays usable. A refusal (401, 408, 413, 429, 503) is not worth the
     // bytes: the answer says Connection: close and Node closes the socket once it is sent.
     fastify.addHook('onError', async (request, reply, error) => {
-      if (REFUSED_STATUSES.has(statusOf(error) ?? 0)) reply.header('connection', 'close');
+      if (request.routeOptions.config.upload && REFUSED_STATUSES.has(httpErrorReply(error).statusCode)) reply.header('connection', 'close');
       else drain(request);
     });
     // At shutdown, bodies of failed uploads still being dropped are not worth waiting for.

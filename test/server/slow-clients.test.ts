@@ -104,6 +104,7 @@ t.test('an upload slower than the minimum rate is aborted with 408 and frees its
   await until(async () => (await activeUploads(url)) === 1, 'the slow upload to take the slot');
   const busy = await fetch(`${url}/profiles`, { method: 'POST', body: new Blob([sort.bytes]), headers: { 'content-type': 'application/octet-stream' } });
   t.equal(busy.status, 503, 'the only slot is taken');
+  t.equal(busy.headers.get('connection'), 'close', 'the refused upload is not read');
   const answer = await slow.answer;
   t.match(answer, /^HTTP\/1\.1 408 /, 'the stalled upload is answered 408');
   t.match(answer, /"error":"UPLOAD_TOO_SLOW"/);
