@@ -12,7 +12,8 @@ declare module 'fastify' {
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
 /**
- * Bearer tokens for uploads when MEMPLOT_API_TOKENS is set, checked before the body is read.
+ * Bearer tokens for uploads when MEMPLOT_API_TOKENS is set, checked before the body is read
+ * (a refusal closes the connection unread: plugins/uploads.ts).
  * GETs by id stay open: ids are unguessable, and dashboards embed them.
  */
 export default fp(
@@ -24,10 +25,14 @@ export default fp(
       const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
       // Compare digests in constant time so the comparison leaks nothing about the tokens.
       const given = match ? digest(match[1]) : null;
-      if (given && tokens.some((token) => timingSafeEqual(token, given))) return;
+      if (given && tokens.some((token) => timingSafeEqual(token, given))) {
+        request.clientId = `token:${given.toString('hex', 0, 8)}`; // per-token limits, without keeping the token
+        return;
+      }
       reply.header('www-authenticate', 'Bearer realm="memplot"');
       throw new Unauthorized();
     });
   },
-  { name: 'auth', dependencies: ['config'] },
+  // After uploads: its declared-length check (413) comes before the token check.
+  { name: 'auth', dependencies: ['config', 'uploads'] },
 );

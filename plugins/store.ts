@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { AppOptions } from '../src/app.js';
 import { FileStore } from '../src/cache/fs-store.js';
+import { isRenderKey } from '../src/cache/keys.js';
 import { MemoryStore, TieredStore } from '../src/cache/memory-store.js';
 import { RedisStore } from '../src/cache/redis-store.js';
 import type { CacheStore } from '../src/cache/store.js';
@@ -18,12 +19,17 @@ declare module 'fastify' {
 export default fp(
   async (fastify, opts: AppOptions) => {
     const { config, metrics } = fastify;
+    // Hot renders in memory; summaries always come from the store, so an id it evicted is gone everywhere.
+    const front = config.memoryCacheBytes > 0 ? new MemoryStore({ maxBytes: config.memoryCacheBytes }) : null;
     let back: CacheStore;
     let owned = false;
     if (opts.store) {
       back = opts.store;
     } else if (config.redisUrl) {
-      back = await RedisStore.open({ url: config.redisUrl });
+      // Redis down at start: serve anyway (503 for what needs the store, /healthz 503) and reconnect in the background.
+      const redis = await RedisStore.open({ url: config.redisUrl, startDegraded: true });
+      if (redis.startError) fastify.log.error(`${redis.startError.message}; starting degraded: store calls answer 503 until Redis answers`);
+      back = redis;
       owned = true;
     } else {
       back = await FileStore.open({
@@ -33,10 +39,11 @@ export default fp(
           metrics.corruptEntries.inc();
           fastify.log.warn({ key, reason }, 'corrupt cache entry removed');
         },
+        onEvict: (key) => front?.delete(key),
       });
       owned = true;
     }
-    const store = config.memoryCacheBytes > 0 ? new TieredStore(new MemoryStore({ maxBytes: config.memoryCacheBytes }), back) : back;
+    const store = front ? new TieredStore(front, back, isRenderKey) : back;
     fastify.log.info({ store: store.kind, dir: back instanceof FileStore ? back.dir : undefined }, 'cache store ready');
     fastify.decorate('store', store);
     fastify.addHook('onClose', async () => {

@@ -3,7 +3,19 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Readable } from 'node:stream';
 import type { IngestResult } from '../src/cache/profile-service.js';
-import { ACCEPTED_BODY_TYPES, BadUpload, MissingFile, RAW_CONTENT_TYPES, UnexpectedFile, UnsupportedMediaType, UploadTooLarge } from '../src/http-errors.js';
+import {
+  ACCEPTED_BODY_TYPES,
+  BadUpload,
+  httpErrorReply,
+  MissingFile,
+  RAW_CONTENT_TYPES,
+  TooManyClientUploads,
+  UnexpectedFile,
+  UnsupportedMediaType,
+  UploadTooLarge,
+  UploadTooSlow,
+} from '../src/http-errors.js';
+import { MinimumRateWatch } from '../src/minimum-rate.js';
 
 export interface Upload {
   ingest: IngestResult;
@@ -16,6 +28,24 @@ declare module 'fastify' {
     /** Streams the request's .mem upload (multipart part "file", or the raw body) into the profiles service. */
     readUpload(request: FastifyRequest): Promise<Upload>;
   }
+  interface FastifyRequest {
+    /** Who is uploading, for per-client limits: set by auth to the token when tokens are configured; else the IP is used. */
+    clientId: string | null;
+  }
+}
+
+/** The minimum rate an upload must keep (MEMPLOT_UPLOAD_MIN_BYTES per MEMPLOT_UPLOAD_RATE_WINDOW_MS). */
+interface MinimumRate {
+  minBytes: number;
+  windowMs: number;
+}
+
+/** Refusals answered without reading the body (503: no upload slot, store down): the connection is closed after the answer. */
+const REFUSED_STATUSES = new Set([401, 408, 413, 429, 503]);
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
 }
 
 /**
@@ -25,8 +55,8 @@ declare module 'fastify' {
 const ENCODINGS = new Set(['identity', 'gzip', 'x-gzip']);
 
 function hasClientStatus(error: unknown): boolean {
-  const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  return typeof status === 'number' && status >= 400 && status < 500;
+  const status = statusOf(error);
+  return status !== undefined && status >= 400 && status < 500;
 }
 
 /** Sockets deliver 64 KiB at a time; the summariser's per-chunk costs (hash, worker hand-off) want larger pieces. */
@@ -38,18 +68,27 @@ const BATCH_BYTES = 1 << 20;
  * file cut at the size limit a 413, and the stream is never destroyed on an early stop so that
  * the error response can still be sent.
  */
-async function* uploadBytes(stream: Readable & { truncated?: boolean }, limit: number): AsyncGenerator<Uint8Array> {
+async function* uploadBytes(stream: Readable & { truncated?: boolean }, limit: number, rate: MinimumRate): AsyncGenerator<Uint8Array> {
   // Reused buffers, as readFileChunks does: the summariser is done with a chunk (or has copied
   // it) before it asks for the next one, so no garbage per megabyte and a flat footprint.
   const buffers: Buffer[] = [];
   let turn = 0;
   let batch: Buffer | null = null;
   let filled = 0;
+  // A sender too slow to keep its upload slot is cut off with a 408 (a slot held at 1 byte/s stalls everyone else).
+  const watch =
+    rate.minBytes > 0 ? new MinimumRateWatch(rate.minBytes, rate.windowMs, () => new UploadTooSlow(rate.minBytes, rate.windowMs)) : null;
+  const iterator = stream.iterator({ destroyOnReturn: false });
   try {
-    for await (const data of stream.iterator({ destroyOnReturn: false })) {
-      const chunk = data as Buffer;
+    for (;;) {
+      const step = await (watch ? Promise.race([iterator.next(), watch.tripped]) : iterator.next());
+      if (step.done) break;
+      const chunk = step.value as Buffer;
+      watch?.count(chunk.length);
       if (filled === 0 && chunk.length >= BATCH_BYTES) {
+        watch?.pause();
         yield chunk;
+        watch?.resume();
         continue;
       }
       for (let offset = 0; offset < chunk.length; ) {
@@ -62,7 +101,9 @@ async function* uploadBytes(stream: Readable & { truncated?: boolean }, limit: n
         filled += n;
         offset += n;
         if (filled === BATCH_BYTES) {
+          watch?.pause();
           yield batch;
+          watch?.resume();
           batch = null;
           filled = 0;
         }
@@ -71,6 +112,8 @@ async function* uploadBytes(stream: Readable & { truncated?: boolean }, limit: n
   } catch (error) {
     if (hasClientStatus(error)) throw error;
     throw new BadUpload((error as Error).message);
+  } finally {
+    watch?.stop();
   }
   if (stream.truncated) throw new UploadTooLarge(limit);
   if (batch && filled > 0) yield batch.subarray(0, filled);
@@ -85,6 +128,17 @@ export default fp(
   async (fastify) => {
     const { config, profiles } = fastify;
     const limit = config.maxUploadBytes;
+    const rate: MinimumRate = { minBytes: config.uploadMinBytes, windowMs: config.uploadRateWindowMs };
+    fastify.decorateRequest('clientId', null);
+
+    // A body far larger than the limit cannot decompress to less: refused by its declared length
+    // before anything else (the token check included) and before a byte of it is read.
+    const declaredLimit = limit + Math.ceil(limit / 100) + 65536;
+    fastify.addHook('onRequest', async (request) => {
+      if (!request.routeOptions.config.upload) return;
+      const length = Number(request.headers['content-length']);
+      if (Number.isFinite(length) && length > declaredLimit) throw new UploadTooLarge(limit);
+    });
     fastify.removeAllContentTypeParsers();
     await fastify.register(multipart, {
       throwFileSizeLimit: true,
@@ -110,18 +164,40 @@ export default fp(
         if (!raw.readableFlowing) raw.resume();
       });
     }
-    // Any failed request (a bad option, a 401, a 422 after the first bytes...) may leave a body unread.
-    fastify.addHook('onError', async (request) => drain(request));
+    // Any failed request (a bad option, a 422 after the first bytes...) may leave a body unread:
+    // dropped so the connection stays usable. A refusal (401, 408, 413, 429, 503) is not worth the
+    // bytes: the answer says Connection: close and Node closes the socket once it is sent.
+    fastify.addHook('onError', async (request, reply, error) => {
+      if (request.routeOptions.config.upload && REFUSED_STATUSES.has(httpErrorReply(error).statusCode)) reply.header('connection', 'close');
+      else drain(request);
+    });
     // At shutdown, bodies of failed uploads still being dropped are not worth waiting for.
     fastify.addHook('preClose', async () => {
       for (const raw of draining) raw.destroy();
     });
 
+    /** Uploads in progress by client (token or IP): one client cannot take every upload slot. */
+    const perClient = new Map<string, number>();
+
     async function readUpload(request: FastifyRequest): Promise<Upload> {
+      const client = request.clientId ?? request.ip;
+      const active = perClient.get(client) ?? 0;
+      if (active >= config.uploadClientConcurrency) {
+        throw Object.assign(new TooManyClientUploads(active), { retryAfterSeconds: 5 });
+      }
+      perClient.set(client, active + 1);
+      try {
+        return await readUploadBody(request);
+      } finally {
+        const left = (perClient.get(client) ?? 1) - 1;
+        if (left > 0) perClient.set(client, left);
+        else perClient.delete(client);
+      }
+    }
+
+    async function readUploadBody(request: FastifyRequest): Promise<Upload> {
       const length = Number(request.headers['content-length']);
       const sizeHint = Number.isFinite(length) ? length : undefined;
-      // A body far larger than the limit cannot decompress to less: refuse it before reading.
-      if (sizeHint !== undefined && sizeHint > limit + Math.ceil(limit / 100) + 65536) throw new UploadTooLarge(limit);
       const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase();
       if (!ENCODINGS.has(encoding)) throw new UnsupportedMediaType(`Content-Encoding ${encoding} is not supported: send the file as is or gzip'd`);
       if (request.isMultipart()) {
@@ -130,7 +206,7 @@ export default fp(
         for await (const part of request.parts()) {
           if (part.type === 'file') {
             if (part.fieldname !== 'file' || ingest) throw new UnexpectedFile(part.fieldname);
-            ingest = await profiles.ingest(uploadBytes(part.file, limit), sizeHint);
+            ingest = await profiles.ingest(uploadBytes(part.file, limit, rate), sizeHint);
           } else {
             fields[part.fieldname] = String(part.value);
           }
@@ -142,7 +218,7 @@ export default fp(
       if (!(body instanceof Readable)) {
         throw new UnsupportedMediaType(`an upload needs a body of type ${ACCEPTED_BODY_TYPES}`);
       }
-      return { ingest: await profiles.ingest(uploadBytes(body, limit), sizeHint), fields: {} };
+      return { ingest: await profiles.ingest(uploadBytes(body, limit, rate), sizeHint), fields: {} };
     }
     fastify.decorate('readUpload', readUpload);
   },

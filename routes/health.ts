@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { StoreUnavailableError } from '../src/cache/store.js';
+import { StoreUnavailableError, StoreWriteError } from '../src/cache/store.js';
 import { errorResponses } from '../src/http-schemas.js';
 
 /** GET /healthz: the process answers and the cache store works (Docker HEALTHCHECK, load balancers). */
@@ -32,7 +32,7 @@ const health: FastifyPluginAsync = async (fastify) => {
         await store.ping();
       } catch (error) {
         request.log.error({ err: error }, 'cache store health check failed');
-        throw new StoreUnavailableError(store.kind, error);
+        throw error instanceof StoreWriteError ? error : new StoreUnavailableError(store.kind, error);
       }
       reply.header('cache-control', 'no-store');
       return {

@@ -19,7 +19,7 @@ const plot: FastifyPluginAsync = async (fastify) => {
           'else from Accept (PNG for */*). The response links to the stored profile (X-Profile-Id, Link, Content-Location).',
         querystring: plotOptionsQuerySchema(),
         security: [{ bearer: [] }],
-        response: { 200: imageResponse('The chart'), ...errorResponses(400, 401, 406, 413, 415, 422, 503) },
+        response: { 200: imageResponse('The chart'), ...errorResponses(400, 401, 406, 413, 415, 422, 503, 408, 429) },
       },
     },
     async (request, reply) => {

@@ -33,7 +33,7 @@ const profiles: FastifyPluginAsync = async (fastify) => {
         response: {
           200: { description: 'Already known', ...profileSchema },
           201: { description: 'Stored', ...profileSchema },
-          ...errorResponses(400, 401, 413, 415, 422, 503),
+          ...errorResponses(400, 401, 413, 415, 422, 503, 408, 429),
         },
       },
     },
@@ -84,22 +84,25 @@ const profiles: FastifyPluginAsync = async (fastify) => {
           properties: { id: profileIdParam, format: { type: 'string', description: `Output format: one of ${OUTPUT_FORMATS.join(', ')}.` } },
         },
         querystring: plotOptionsQuerySchema(['format']),
-        response: { 200: imageResponse('The chart'), 304: { description: 'Not modified', type: 'null' }, ...errorResponses(400, 404, 503) },
+        response: { 200: imageResponse('The chart'), 304: { description: 'Not modified', type: 'null' }, ...errorResponses(400, 404, 429, 503) },
       },
     },
     async (request, reply) => {
       const { id, format } = request.params as { id: string; format: string };
       const options = parsePlotOptions({ ...(request.query as Record<string, unknown>), format });
+      // The store's word first: an id it evicted answers 404 even while an image of it is cached.
+      if (!(await fastify.profiles.hasProfile(id))) throw new ProfileNotFound(id);
       // SVG is text: sent br/gzip-compressed when accepted, each coding its own ETag (compressed once, then kept).
       const coding = options.format === 'svg' ? negotiateContentCoding(request.headers['accept-encoding']) : null;
       if (options.format === 'svg') reply.header('vary', 'Accept-Encoding');
       const ifNoneMatch = request.headers['if-none-match'];
       if (ifNoneMatch) {
         const etag = codedEtag(fastify.profiles.renderHashOf(id, options), coding);
-        if (etagMatches(ifNoneMatch, etag) && (await fastify.profiles.hasProfile(id))) {
+        if (etagMatches(ifNoneMatch, etag)) {
           return reply.code(304).header('etag', etag).header('cache-control', IMMUTABLE).send();
         }
       }
+      if (!(await fastify.profiles.isRendered(id, options))) await fastify.limitRenders(request);
       const rendered = await fastify.profiles.plot(id, options);
       if (!rendered) throw new ProfileNotFound(id);
       reply.headers(plotHeaders(rendered.hash, id, rendered.contentType, options.format));

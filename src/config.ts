@@ -34,6 +34,16 @@ export interface Config {
   /** Base of the absolute URLs in responses (behind a proxy); null: from the request's Host. */
   publicUrl: string | null;
   logLevel: string;
+  /** Uploads one client (its token when tokens are configured, else its IP) may have read at once. */
+  uploadClientConcurrency: number;
+  /** An upload that delivers fewer than uploadMinBytes in any uploadRateWindowMs is aborted with 408 (0 bytes: never). */
+  uploadMinBytes: number;
+  uploadRateWindowMs: number;
+  /** Per client and minute: uploads, and renders not served from the cache (0: unlimited). */
+  uploadRateLimit: number;
+  renderRateLimit: number;
+  /** Fastify's trustProxy: false, true, addresses/CIDRs of trusted proxies, or (a hop count) trust of the nearest hops. */
+  trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
 }
 
 export class ConfigError extends Error {
@@ -92,6 +102,12 @@ export const CONFIG_VARIABLES = [
   ['MEMPLOT_MAX_EVENT_LOOP_DELAY_MS', '1000', 'Event-loop delay above which requests get 503 (0: not checked).'],
   ['MEMPLOT_PUBLIC_URL', '(unset)', 'Base of absolute URLs in responses, e.g. https://memplot.example.com behind a proxy.'],
   ['LOG_LEVEL', 'info', `One of ${LOG_LEVELS.join(', ')}.`],
+  ['MEMPLOT_UPLOAD_CLIENT_CONCURRENCY', '2', 'Uploads read at once for one client (its token when MEMPLOT_API_TOKENS is set, else its IP); more get 429.'],
+  ['MEMPLOT_UPLOAD_MIN_BYTES', '16KiB', 'An upload delivering fewer bytes than this in any MEMPLOT_UPLOAD_RATE_WINDOW_MS is aborted with 408 and frees its slot (0: no minimum).'],
+  ['MEMPLOT_UPLOAD_RATE_WINDOW_MS', '10000', 'The window of MEMPLOT_UPLOAD_MIN_BYTES.'],
+  ['MEMPLOT_UPLOAD_RATE_LIMIT', '30', 'Uploads per client per minute; more get 429 with Retry-After (0: unlimited).'],
+  ['MEMPLOT_RENDER_RATE_LIMIT', '120', 'Renders not served from the cache, per client per minute; more get 429 with Retry-After (0: unlimited).'],
+  ['MEMPLOT_TRUST_PROXY', 'false', 'Take the client IP from X-Forwarded-For: true (any proxy), a hop count, or comma-separated proxy addresses/CIDRs.'],
 ] as const;
 
 type Env = Record<string, string | undefined>;
@@ -161,6 +177,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const logLevel = (text('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, received ${JSON.stringify(env.LOG_LEVEL)}`);
 
+  const uploadClientConcurrency = integer('MEMPLOT_UPLOAD_CLIENT_CONCURRENCY', 2, 1, 1024);
+  const uploadMinBytes = bytes('MEMPLOT_UPLOAD_MIN_BYTES', 16 * 1024, 0);
+  const uploadRateWindowMs = integer('MEMPLOT_UPLOAD_RATE_WINDOW_MS', 10_000, 1000, 3_600_000);
+  const uploadRateLimit = integer('MEMPLOT_UPLOAD_RATE_LIMIT', 30, 0, 1_000_000);
+  const renderRateLimit = integer('MEMPLOT_RENDER_RATE_LIMIT', 120, 0, 1_000_000);
+  const trustProxy = parseTrustProxy(text('MEMPLOT_TRUST_PROXY'), problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -180,5 +203,28 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     maxEventLoopDelayMs,
     publicUrl,
     logLevel,
+    uploadClientConcurrency,
+    uploadMinBytes,
+    uploadRateWindowMs,
+    uploadRateLimit,
+    renderRateLimit,
+    trustProxy,
   };
+}
+
+/** MEMPLOT_TRUST_PROXY: unset/false, true, a hop count, or comma-separated IPv4/IPv6 addresses or CIDRs. */
+function parseTrustProxy(raw: string | undefined, problems: string[]): Config['trustProxy'] {
+  if (raw === undefined || raw.toLowerCase() === 'false') return false;
+  if (raw.toLowerCase() === 'true') return true;
+  if (/^\d{1,2}$/.test(raw)) {
+    const hops = Number(raw);
+    return (_address, hop) => hop < hops;
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !/^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)(\/\d{1,3})?$/.test(entry));
+  if (bad.length === 0) return entries;
+  problems.push(
+    `MEMPLOT_TRUST_PROXY: expected true, false, a hop count or comma-separated proxy addresses/CIDRs such as 10.0.0.0/8, received ${JSON.stringify(raw)}`,
+  );
+  return false;
 }

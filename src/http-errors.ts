@@ -6,7 +6,7 @@
 import createError from '@fastify/error';
 import { InputTooLargeError, MemFormatError } from './format/errors.js';
 import { BusyError, WorkTimeoutError } from './cache/limiter.js';
-import { StoreUnavailableError } from './cache/store.js';
+import { StoreUnavailableError, StoreWriteError } from './cache/store.js';
 import { PlotOptionError } from './options/plot-options.js';
 
 export const Unauthorized = createError('UNAUTHORIZED', 'a valid bearer token is required to upload (Authorization: Bearer <token>)', 401);
@@ -17,6 +17,10 @@ export const UnexpectedFile = createError('UNEXPECTED_FILE', 'unexpected file pa
 export const BadUpload = createError('BAD_UPLOAD', 'the upload could not be read: %s', 400);
 export const UploadTooLarge = createError('UPLOAD_TOO_LARGE', 'the upload exceeds the limit of %s bytes', 413);
 export const UnsupportedMediaType = createError('UNSUPPORTED_MEDIA_TYPE', '%s', 415);
+export const StoreWriteFailed = createError('STORE_WRITE_FAILED', 'the cache store cannot write (%s): nothing was kept', 503);
+export const UploadTooSlow = createError('UPLOAD_TOO_SLOW', 'the upload delivered fewer than %d bytes in %d ms and was aborted', 408);
+export const RateLimited = createError('RATE_LIMITED', 'more than %d %s a minute from this client', 429);
+export const TooManyClientUploads = createError('TOO_MANY_UPLOADS', 'this client already has %d uploads in progress', 429);
 export const NotAcceptable = createError('NOT_ACCEPTABLE', 'none of the accepted types (%s) can be produced; ask for one of %s', 406);
 
 export interface HttpErrorReply {
@@ -60,6 +64,11 @@ export function httpErrorReply(error: unknown, request: ErrorRequestContext = {}
     headers['retry-after'] = String(error.retryAfterSeconds);
     return { statusCode: 503, body: { error: error.code, message: error.message, hint: `retry after ${error.retryAfterSeconds} s` }, headers };
   }
+  if (error instanceof StoreWriteError) {
+    const failed = new StoreWriteFailed(error.reason);
+    headers['retry-after'] = '30';
+    return { statusCode: 503, body: { error: failed.code, message: failed.message, hint: 'the server is short of cache space; retry later' }, headers };
+  }
   if (error instanceof StoreUnavailableError) {
     headers['retry-after'] = '5';
     return { statusCode: 503, body: { error: error.code, message: 'the cache store is unavailable', hint: 'retry later' }, headers };
@@ -81,6 +90,10 @@ export function httpErrorReply(error: unknown, request: ErrorRequestContext = {}
   if (code === 'UNSUPPORTED_MEDIA_TYPE') body.hint = UPLOAD_HINT;
   if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'UPLOAD_TOO_LARGE') body.hint = 'the limit is set by MEMPLOT_MAX_UPLOAD_BYTES';
   if (code === 'MISSING_FILE' || code === 'UNEXPECTED_FILE' || code === 'BAD_UPLOAD') body.hint = UPLOAD_HINT;
+  const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  if (typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
+  if (code === 'UPLOAD_TOO_SLOW') body.hint = 'send the upload faster (the minimum is set by MEMPLOT_UPLOAD_MIN_BYTES and MEMPLOT_UPLOAD_RATE_WINDOW_MS)';
+  if (code === 'RATE_LIMITED' || code === 'TOO_MANY_UPLOADS') body.hint = `retry after ${headers['retry-after'] ?? 'a while'} s`;
   if (status === 503) {
     headers['retry-after'] = '5';
     body.hint = 'the server is overloaded; retry later';

@@ -13,6 +13,8 @@ const STATUS_TEXT: Record<number, string> = {
   415: 'Unsupported Content-Type or Content-Encoding',
   422: 'Not a memusage data file (the message says what was found)',
   503: 'Overloaded (render queue full, render timeout, store down): retry after Retry-After seconds',
+  408: 'Upload too slow (below MEMPLOT_UPLOAD_MIN_BYTES per MEMPLOT_UPLOAD_RATE_WINDOW_MS): aborted',
+  429: 'Too many requests from this client (uploads, uncached renders, uploads at once): retry after Retry-After seconds',
 };
 
 export const errorSchema = {

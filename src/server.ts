@@ -43,10 +43,22 @@ const server = Fastify({
   keepAliveTimeout: 72_000,
   forceCloseConnections: 'idle',
   return503OnClosing: true,
+  // The client's address (per-client limits) from X-Forwarded-For when behind trusted proxies.
+  trustProxy: config.trustProxy,
 });
 
+/** A start-up failure (cache directory not writable, port taken...): one line, exit 1. Redis being down is not one (see plugins/store.ts). */
+function failedToStart(error: unknown): never {
+  process.stderr.write(`memplot: could not start: ${(error as Error)?.message ?? String(error)}\n`);
+  process.exit(1);
+}
+
 // fp: the app's decorations and error handler on the root instance (fastify/demo's layout).
-await server.register(fp(app), { config });
+try {
+  await server.register(fp(app), { config });
+} catch (error) {
+  failedToStart(error);
+}
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -80,6 +92,5 @@ process.on('unhandledRejection', (reason) => {
 try {
   await server.listen({ port: config.port, host: config.host });
 } catch (error) {
-  server.log.fatal({ err: error }, 'could not listen');
-  process.exit(1);
+  failedToStart(error);
 }

@@ -47,18 +47,43 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   }
 }
 
-/** Starts redis-server (no persistence) and returns its URL; stopped when the test ends. */
-export async function startRedis(t: Test, binary: string): Promise<string> {
+/** A redis-server on a fixed port that a test can stop (as in an outage) and start again. */
+export interface RedisProcess {
+  url: string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+/** Starts redis-server (no persistence) on a free port; stopped when the test ends. */
+export async function startRedisProcess(t: Test, binary: string): Promise<RedisProcess> {
   const dir = tempDir(t, 'memplot-redis-');
   const port = await freePort();
-  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  t.teardown(async () => {
-    child.kill('SIGTERM');
-    await exited;
-  });
-  await waitForPort(port, 10_000);
-  return `redis://127.0.0.1:${port}`;
+  let stopCurrent: (() => Promise<void>) | null = null;
+  const redis: RedisProcess = {
+    url: `redis://127.0.0.1:${port}`,
+    async start() {
+      const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], {
+        stdio: 'ignore',
+      });
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      stopCurrent = async () => {
+        child.kill('SIGTERM');
+        await exited;
+      };
+      await waitForPort(port, 10_000);
+    },
+    async stop() {
+      const stop = stopCurrent;
+      stopCurrent = null;
+      await stop?.();
+    },
+  };
+  t.teardown(() => redis.stop());
+  await redis.start();
+  return redis;
+}
+
+/** Starts redis-server (no persistence) and returns its URL; stopped when the test ends. */
+export async function startRedis(t: Test, binary: string): Promise<string> {
+  return (await startRedisProcess(t, binary)).url;
 }

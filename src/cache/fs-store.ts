@@ -10,7 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import type { CacheStore } from './store.js';
+import { StoreWriteError, type CacheStore } from './store.js';
 
 const MAGIC = 0x3143504d; // "MPC1" little-endian
 const HEADER_BYTES = 18;
@@ -21,12 +21,20 @@ export interface FileStoreOptions {
   maxBytes: number;
   /** Called when an entry fails its check (it is removed). */
   onCorrupt?: (key: string, reason: string) => void;
+  /** Called with the key of each entry evicted for space (when this process knows it), e.g. to drop it from a memory tier. */
+  onEvict?: (key: string) => void;
 }
 
 interface IndexEntry {
   size: number;
   touchedAt: number;
+  /** The entry's key when this process has read or written it (entries found at open are known by file name only). */
+  key?: string;
 }
+
+/** The health probe writes this much, or as much as the last failed write (up to PROBE_MAX_BYTES) until one succeeds. */
+const PROBE_BYTES = 4096;
+const PROBE_MAX_BYTES = 4 << 20;
 
 /** Frames a value: magic u32 | crc32(key, value) u32 | value length u64 | key length u16 | key | value. */
 export function encodeEntry(key: string, value: Buffer): Buffer[] {
@@ -66,6 +74,9 @@ export class FileStore implements CacheStore {
   private readonly entriesDir: string;
   private readonly tmpDir: string;
   private readonly onCorrupt?: (key: string, reason: string) => void;
+  private readonly onEvict?: (key: string) => void;
+  /** The last entry write that failed, until a write (or a health probe of its size) succeeds. */
+  private writeFailure: { error: StoreWriteError; size: number } | null = null;
   /** File name → size, in least- to most-recently-used order (Map iteration order). */
   private readonly index = new Map<string, IndexEntry>();
   private totalBytes = 0;
@@ -76,6 +87,7 @@ export class FileStore implements CacheStore {
     this.entriesDir = join(options.dir, 'entries');
     this.tmpDir = join(options.dir, 'tmp');
     this.onCorrupt = options.onCorrupt;
+    this.onEvict = options.onEvict;
   }
 
   /** Opens (creating it if needed) the cache directory and indexes what a previous run left. */
@@ -126,9 +138,10 @@ export class FileStore implements CacheStore {
     return join(this.entriesDir, name.slice(0, 2), name);
   }
 
-  private remember(name: string, size: number, touchedAt: number): void {
+  private remember(name: string, size: number, touchedAt: number, key?: string): void {
+    key ??= this.index.get(name)?.key;
     this.forget(name);
-    this.index.set(name, { size, touchedAt });
+    this.index.set(name, { size, touchedAt, key });
     this.totalBytes += size;
   }
 
@@ -142,8 +155,9 @@ export class FileStore implements CacheStore {
 
   private async evict(): Promise<void> {
     while (this.totalBytes > this.maxBytes && this.index.size > 0) {
-      const name = this.index.keys().next().value as string;
+      const [name, entry] = this.index.entries().next().value as [string, IndexEntry];
       this.forget(name);
+      if (entry.key !== undefined) this.onEvict?.(entry.key);
       await unlink(this.pathOf(name)).catch((error) => {
         if (!isMissing(error)) throw error;
       });
@@ -170,7 +184,7 @@ export class FileStore implements CacheStore {
     }
     const now = Date.now();
     const previous = this.index.get(name);
-    this.remember(name, bytes.length, now);
+    this.remember(name, bytes.length, now, key);
     // Persist the use for the next start's LRU order; at most once a minute per entry.
     if (!previous || now - previous.touchedAt > 60_000) {
       const seconds = now / 1000;
@@ -184,26 +198,39 @@ export class FileStore implements CacheStore {
     const parts = encodeEntry(key, value);
     const size = parts.reduce((n, p) => n + p.length, 0);
     if (size > this.maxBytes) return; // larger than the whole cache: not kept
-    const tmp = join(this.tmpDir, `${name}.${process.pid}.${randomBytes(6).toString('hex')}`);
-    await mkdir(join(this.entriesDir, name.slice(0, 2)), { recursive: true });
+    const tmp = this.tmpPath(name);
     try {
+      await mkdir(join(this.entriesDir, name.slice(0, 2)), { recursive: true });
       await writeFile(tmp, parts);
       await rename(tmp, this.pathOf(name));
     } catch (error) {
       await unlink(tmp).catch(() => undefined);
-      throw error;
+      // A full disk, a quota, a read-only or failing mount: remembered for /healthz until a write succeeds.
+      this.writeFailure = { error: new StoreWriteError(this.kind, error), size };
+      throw this.writeFailure.error;
     }
-    this.remember(name, size, Date.now());
+    this.writeFailure = null;
+    this.remember(name, size, Date.now(), key);
     await this.evict();
   }
 
+  private tmpPath(name: string): string {
+    return join(this.tmpDir, `${name}.${process.pid}.${randomBytes(6).toString('hex')}`);
+  }
+
+
   async has(key: string): Promise<boolean> {
     const name = this.fileName(key);
-    if (this.index.has(name)) return true;
+    const known = this.index.get(name);
+    if (known) {
+      // A check is a use: an id whose renders are served keeps its summary (index order only, no I/O).
+      this.remember(name, known.size, Date.now(), key);
+      return true;
+    }
     // Another process sharing the directory may have written it.
     try {
       const info = await stat(this.pathOf(name));
-      this.remember(name, info.size, info.mtimeMs);
+      this.remember(name, info.size, info.mtimeMs, key);
       return true;
     } catch (error) {
       if (isMissing(error)) return false;
@@ -223,8 +250,22 @@ export class FileStore implements CacheStore {
     }
   }
 
+  /**
+   * Healthy when the directory takes a write: a probe file is written to tmp/ and removed, of
+   * 4 KiB, or while the last entry write failed, of that entry's size (at most 4 MiB), so that a
+   * disk that fills up is reported until it can take entries again, and no longer.
+   */
   async ping(): Promise<void> {
-    await stat(this.tmpDir);
+    const size = this.writeFailure ? Math.min(Math.max(this.writeFailure.size, PROBE_BYTES), PROBE_MAX_BYTES) : PROBE_BYTES;
+    const probe = this.tmpPath('probe');
+    try {
+      await writeFile(probe, Buffer.alloc(size));
+    } catch (error) {
+      throw new StoreWriteError(this.kind, error);
+    } finally {
+      await unlink(probe).catch(() => undefined);
+    }
+    this.writeFailure = null;
   }
 
   async close(): Promise<void> {}

@@ -28,3 +28,7 @@ export function renderHash(id: string, options: PlotOptions): string {
 export function renderKey(hash: string): string {
   return `render:${hash}`;
 }
+
+export function isRenderKey(key: string): boolean {
+  return key.startsWith('render:');
+}

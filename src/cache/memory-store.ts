@@ -73,12 +73,18 @@ export class MemoryStore implements CacheStore {
   }
 }
 
-/** A memory tier in front of a store: reads fill the tier, writes go through to the store. */
+/**
+ * A memory tier in front of a store: reads fill the tier, writes go through to the store.
+ * The back store has the last word on what exists (`has` asks it); `inFront` chooses the keys
+ * worth a copy in memory (default all); whoever wires the back store deletes from the front the
+ * keys it evicts (FileStore's onEvict), so that nothing evicted there lives on here.
+ */
 export class TieredStore implements CacheStore {
   readonly kind: string;
   constructor(
     readonly front: MemoryStore,
     readonly back: CacheStore,
+    private readonly inFront: (key: string) => boolean = () => true,
   ) {
     this.kind = `memory+${back.kind}`;
   }
@@ -87,17 +93,17 @@ export class TieredStore implements CacheStore {
     const hot = this.front.peek(key);
     if (hot) return hot;
     const value = await this.back.get(key);
-    if (value) this.front.put(key, value);
+    if (value && this.inFront(key)) this.front.put(key, value);
     return value;
   }
 
   async set(key: string, value: Buffer): Promise<void> {
     await this.back.set(key, value);
-    this.front.put(key, value);
+    if (this.inFront(key)) this.front.put(key, value);
   }
 
-  async has(key: string): Promise<boolean> {
-    return (await this.front.has(key)) || this.back.has(key);
+  has(key: string): Promise<boolean> {
+    return this.back.has(key);
   }
 
   async delete(key: string): Promise<boolean> {

@@ -101,12 +101,14 @@ export class ProfileService {
 
   /** The stored summary of id, or null when unknown (or stored corrupt, which is then removed). */
   async getSummary(id: string): Promise<ProfileSummary | null> {
+    const key = summaryKey(id);
     const cached = this.summaries.get(id);
-    if (cached) {
+    // The parsed copy saves decoding, never the store's word: an id evicted from the store is gone here too.
+    if (cached && (await this.store.has(key))) {
       this.remember(id, cached);
       return cached;
     }
-    const key = summaryKey(id);
+    this.summaries.delete(id);
     const bytes = await this.store.get(key);
     this.hooks.cacheLookup?.('summary', bytes !== null);
     if (!bytes) return null;
@@ -123,7 +125,12 @@ export class ProfileService {
   }
 
   async hasProfile(id: string): Promise<boolean> {
-    return this.summaries.has(id) || this.store.has(summaryKey(id));
+    return this.store.has(summaryKey(id));
+  }
+
+  /** Whether the chart of id with these options is in the cache (then plot() will not render it). */
+  isRendered(id: string, options: PlotOptions): Promise<boolean> {
+    return this.store.has(renderKey(renderHash(id, options)));
   }
 
   /** The hash naming the chart of id with these options (its ETag), without rendering it. */

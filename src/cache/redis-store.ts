@@ -2,8 +2,10 @@
  * The shared store: summaries and renders in Redis, so that every replica pointed at the same
  * Redis serves the ids uploaded to any of them. Size is bounded by Redis itself
  * (`maxmemory` + `maxmemory-policy allkeys-lru`). Connection failures surface as
- * StoreUnavailableError (a 503), never as a hang: requests are not queued while disconnected
- * for longer than the connect timeout.
+ * StoreUnavailableError (a 503), never as a hang: while disconnected, commands fail at once (no
+ * offline queue, no retries), a command Redis does not answer fails after the command timeout
+ * (1 s), and the client reconnects in the background (every second at most), so the service
+ * recovers by itself when Redis comes back.
  */
 import { Redis } from 'ioredis';
 import { StoreUnavailableError, type CacheStore } from './store.js';
@@ -14,7 +16,14 @@ export interface RedisStoreOptions {
   prefix?: string;
   /** Entries expire after this many seconds of not being written (default: never; rely on LRU). */
   ttlSeconds?: number;
+  /** Connect and command timeouts (default 1000 ms each). */
   connectTimeoutMs?: number;
+  commandTimeoutMs?: number;
+  /**
+   * When Redis cannot be reached at open: false (default) rejects with StoreUnavailableError;
+   * true returns a store that answers StoreUnavailableError until the background reconnection succeeds.
+   */
+  startDegraded?: boolean;
 }
 
 export class RedisStore implements CacheStore {
@@ -23,31 +32,50 @@ export class RedisStore implements CacheStore {
   private readonly prefix: string;
   private readonly ttlSeconds: number | undefined;
 
-  private constructor(client: Redis, options: RedisStoreOptions) {
+  private constructor(
+    client: Redis,
+    options: RedisStoreOptions,
+    /** Why the store started without a connection (startDegraded), or null. */
+    readonly startError: StoreUnavailableError | null = null,
+  ) {
     this.client = client;
     this.prefix = options.prefix ?? 'memplot:';
     this.ttlSeconds = options.ttlSeconds;
   }
 
-  /** Connects (failing with StoreUnavailableError when Redis cannot be reached). */
+  /**
+   * Connects. When Redis cannot be reached: StoreUnavailableError, or with startDegraded a store
+   * that fails every call until it reconnects (`startError` says why it started so).
+   */
   static async open(options: RedisStoreOptions): Promise<RedisStore> {
     const client = new Redis(options.url, {
       lazyConnect: true,
-      connectTimeout: options.connectTimeoutMs ?? 5000,
-      maxRetriesPerRequest: 2,
-      // Reconnect with a capped back-off; commands issued while down fail fast instead of queuing forever.
-      retryStrategy: (times) => Math.min(times * 200, 2000),
-      enableOfflineQueue: true,
+      connectTimeout: options.connectTimeoutMs ?? 1000,
+      commandTimeout: options.commandTimeoutMs ?? 1000,
+      // Fail at once while disconnected instead of queueing (each queued call would wait out a reconnect).
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      // Reconnect in the background for as long as it takes, at most a second apart.
+      retryStrategy: (times) => Math.min(times * 200, 1000),
     });
     // ioredis emits 'error' on every failed reconnect; without a listener Node would crash.
     client.on('error', () => undefined);
     try {
       await client.connect();
     } catch (error) {
-      client.disconnect();
-      throw new StoreUnavailableError('redis', error);
+      const unavailable = new StoreUnavailableError('redis', error);
+      if (!options.startDegraded) {
+        client.disconnect();
+        throw unavailable;
+      }
+      return new RedisStore(client, options, unavailable);
     }
     return new RedisStore(client, options);
+  }
+
+  /** Connected and answering commands now. */
+  get ready(): boolean {
+    return this.client.status === 'ready';
   }
 
   private async call<T>(run: () => Promise<T>): Promise<T> {
@@ -67,8 +95,9 @@ export class RedisStore implements CacheStore {
     await this.call(() => (ttl ? this.client.set(this.prefix + key, value, 'EX', ttl) : this.client.set(this.prefix + key, value)));
   }
 
+  /** TOUCH, not EXISTS: a check is a use (as in the filesystem store), so Redis's LRU keeps the summary of an id whose charts are served. */
   async has(key: string): Promise<boolean> {
-    return (await this.call(() => this.client.exists(this.prefix + key))) === 1;
+    return (await this.call(() => this.client.touch(this.prefix + key))) === 1;
   }
 
   async delete(key: string): Promise<boolean> {

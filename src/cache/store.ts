@@ -25,3 +25,19 @@ export class StoreUnavailableError extends Error {
     this.name = 'StoreUnavailableError';
   }
 }
+
+/**
+ * The store could not keep a value (a full disk, a read-only mount, an I/O error): the client
+ * should retry later (503), and /healthz reports the store sick until a write succeeds again.
+ */
+export class StoreWriteError extends Error {
+  readonly code = 'STORE_WRITE_FAILED';
+  /** The errno code, e.g. ENOSPC. */
+  readonly reason: string;
+  constructor(store: string, cause: unknown) {
+    const reason = String((cause as NodeJS.ErrnoException)?.code ?? 'unknown');
+    super(`the ${store} cache store cannot write (${reason}): ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'StoreWriteError';
+    this.reason = reason;
+  }
+}

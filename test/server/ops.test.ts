@@ -28,7 +28,8 @@ t.test('GET /metrics: Prometheus text with requests, renders, cache hits and mis
   await app.inject({ method: 'POST', url: '/profiles', ...raw });
   await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.svg` });
   await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.svg` });
-  await app.inject({ method: 'GET', url: `/profiles/${'c'.repeat(64)}/plot.svg` });
+  await app.inject({ method: 'GET', url: `/profiles/${'c'.repeat(64)}/plot.svg` }); // 404 by the store's word: no render lookup
+  await app.inject({ method: 'GET', url: `/profiles/${'c'.repeat(64)}` });
   const res = await app.inject({ method: 'GET', url: '/metrics' });
   t.equal(res.statusCode, 200);
   t.equal(res.headers['content-type'], 'text/plain; version=0.0.4; charset=utf-8');
@@ -37,7 +38,7 @@ t.test('GET /metrics: Prometheus text with requests, renders, cache hits and mis
   t.match(text, `memplot_http_requests_total{method="GET",route="/profiles/:id/plot.:format",status="200"} 2`);
   t.match(text, `memplot_http_requests_total{method="GET",route="/profiles/:id/plot.:format",status="404"} 1`);
   t.match(text, `memplot_http_requests_total{method="POST",route="/profiles",status="201"} 1`);
-  t.match(text, 'memplot_cache_lookups_total{kind="render",result="miss"} 2');
+  t.match(text, 'memplot_cache_lookups_total{kind="render",result="miss"} 1');
   t.match(text, 'memplot_cache_lookups_total{kind="render",result="hit"} 1');
   t.match(text, 'memplot_cache_lookups_total{kind="summary",result="miss"} 1');
   t.match(text, `memplot_ingested_bytes_total ${sort.bytes.length}`);

@@ -4,6 +4,8 @@
  */
 import t from 'tap';
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '../helper.js';
 
@@ -54,4 +56,24 @@ t.test('serves, logs JSON with request ids, stops cleanly on SIGTERM', async (t)
   const lines = server.output().stdout.trim().split('\n').map((line) => JSON.parse(line));
   t.ok(lines.some((l) => l.reqId === 'ci-job-42.step:3' && l.msg === 'request completed'), 'request lines carry the id');
   t.ok(lines.some((l) => l.msg === 'stopped'), 'says it stopped');
+});
+
+t.test('Redis down at start: starts degraded, says so in one line, /healthz 503', async (t) => {
+  const server = start({ MEMPLOT_REDIS_URL: 'redis://127.0.0.1:1' });
+  t.teardown(() => server.child.kill('SIGKILL'));
+  const url = await server.listening;
+  const health = await fetch(`${url}/healthz`);
+  t.equal(health.status, 503);
+  t.equal(((await health.json()) as { error: string }).error, 'STORE_UNAVAILABLE');
+  const lines = server.output().stdout.trim().split('\n').map((line) => JSON.parse(line));
+  t.ok(lines.some((l) => l.level === 50 && /starting degraded/.test(l.msg)), 'one error line says it started degraded');
+});
+
+t.test('a cache directory that cannot be created: one line on stderr, exit 1', async (t) => {
+  const file = join(tempDir(t), 'a-file');
+  writeFileSync(file, '');
+  const server = start({ MEMPLOT_CACHE_DIR: join(file, 'cache') });
+  t.equal(await server.exited, 1);
+  const { stderr } = server.output();
+  t.match(stderr, /^memplot: could not start: ENOTDIR.*a-file\/cache.*\n$/);
 });
