@@ -15,3 +15,16 @@ export function startWorker(importerUrl: string, name: string, workerData: unkno
   const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
   return new Worker(boot, { eval: true, workerData });
 }
+
+/**
+ * The module `name` beside `importerUrl` as a worker-pool entry (piscina loads it with import()
+ * from its own worker script): its path with the importer's extension and, from TypeScript
+ * sources, the Node options that register tsx in each worker first.
+ */
+export function workerModule(importerUrl: string, name: string): { filename: string; execArgv: string[] } {
+  const extension = extname(fileURLToPath(importerUrl));
+  const filename = fileURLToPath(new URL(`./${name}${extension}`, importerUrl));
+  const inherited = process.execArgv;
+  if (extension !== '.ts' || inherited.some((arg) => arg.includes('tsx'))) return { filename, execArgv: inherited };
+  return { filename, execArgv: [...inherited, '--import=tsx'] };
+}
