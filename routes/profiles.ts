@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ProfileSummary } from '../src/aggregate/summary.js';
 import { ProfileNotFound } from '../src/http-errors.js';
-import { etagMatches, IMMUTABLE, plotHeaders, plotOptionsQuerySchema, profileUrls } from '../src/http-helpers.js';
+import { checkPixelBudget, etagMatches, IMMUTABLE, plotHeaders, plotOptionsQuerySchema, profileUrls } from '../src/http-helpers.js';
 import { errorResponses, imageResponse, profileIdParam, profileSchema } from '../src/http-schemas.js';
 import { OUTPUT_FORMATS, parsePlotOptions, type PlotOptions } from '../src/options/plot-options.js';
 
@@ -88,6 +88,7 @@ const profiles: FastifyPluginAsync = async (fastify) => {
     async (request, reply) => {
       const { id, format } = request.params as { id: string; format: string };
       const options = parsePlotOptions({ ...(request.query as Record<string, unknown>), format });
+      checkPixelBudget(options, fastify.config.maxRenderPixels);
       const ifNoneMatch = request.headers['if-none-match'];
       if (ifNoneMatch) {
         const hash = fastify.profiles.renderHashOf(id, options);

@@ -34,6 +34,8 @@ export interface Config {
   /** Base of the absolute URLs in responses (behind a proxy); null: from the request's Host. */
   publicUrl: string | null;
   logLevel: string;
+  /** Largest image one render may make: width × height × scale² (400 past it). */
+  maxRenderPixels: number;
 }
 
 export class ConfigError extends Error {
@@ -86,12 +88,13 @@ export const CONFIG_VARIABLES = [
   ['MEMPLOT_RENDER_CONCURRENCY', 'CPU count', 'Renders running at once.'],
   ['MEMPLOT_RENDER_QUEUE', '64', 'Renders allowed to wait for a slot; more get 503 with Retry-After.'],
   ['MEMPLOT_UPLOAD_CONCURRENCY', '4', 'Uploads read at once; more get 503 with Retry-After.'],
-  ['MEMPLOT_RENDER_TIMEOUT_MS', '30000', 'A render taking longer answers 503 (it finishes in the background and is cached).'],
+  ['MEMPLOT_RENDER_TIMEOUT_MS', '30000', 'Deadline of a render, queue included: past it the render is stopped (its worker thread terminated and replaced) and answers 503 with Retry-After.'],
   ['MEMPLOT_REQUEST_TIMEOUT_MS', '600000', 'Whole request, upload included.'],
   ['MEMPLOT_IDLE_TIMEOUT_MS', '60000', 'A connection idle this long (e.g. a stalled upload) is closed.'],
   ['MEMPLOT_MAX_EVENT_LOOP_DELAY_MS', '1000', 'Event-loop delay above which requests get 503 (0: not checked).'],
   ['MEMPLOT_PUBLIC_URL', '(unset)', 'Base of absolute URLs in responses, e.g. https://memplot.example.com behind a proxy.'],
   ['LOG_LEVEL', 'info', `One of ${LOG_LEVELS.join(', ')}.`],
+  ['MEMPLOT_MAX_RENDER_PIXELS', '16777216', 'Largest image one render may make, width × height × scale² (4096×4096: every size at scale 1); larger requests get 400 PIXEL_BUDGET_EXCEEDED before anything is read or queued.'],
 ] as const;
 
 type Env = Record<string, string | undefined>;
@@ -158,6 +161,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const idleTimeoutMs = integer('MEMPLOT_IDLE_TIMEOUT_MS', 60_000, 1000, 86_400_000);
   const maxEventLoopDelayMs = integer('MEMPLOT_MAX_EVENT_LOOP_DELAY_MS', 1000, 0, 600_000);
   const publicUrl = url('MEMPLOT_PUBLIC_URL', ['http:', 'https:']);
+  const maxRenderPixels = integer('MEMPLOT_MAX_RENDER_PIXELS', 4096 * 4096, 100 * 80, 4096 * 4096 * 9);
   const logLevel = (text('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, received ${JSON.stringify(env.LOG_LEVEL)}`);
 
@@ -180,5 +184,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     maxEventLoopDelayMs,
     publicUrl,
     logLevel,
+    maxRenderPixels,
   };
 }

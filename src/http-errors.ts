@@ -18,6 +18,12 @@ export const BadUpload = createError('BAD_UPLOAD', 'the upload could not be read
 export const UploadTooLarge = createError('UPLOAD_TOO_LARGE', 'the upload exceeds the limit of %s bytes', 413);
 export const UnsupportedMediaType = createError('UNSUPPORTED_MEDIA_TYPE', '%s', 415);
 export const NotAcceptable = createError('NOT_ACCEPTABLE', 'none of the accepted types (%s) can be produced; ask for one of %s', 406);
+/** Arguments: pixels asked for, width, height, scale, budget. */
+export const PixelBudgetExceeded = createError<'PIXEL_BUDGET_EXCEEDED', 400, [number, number, number, number, number]>(
+  'PIXEL_BUDGET_EXCEEDED',
+  'the image asked for has %s pixels (width %s × height %s × scale %s squared), over the budget of %s pixels per render (MEMPLOT_MAX_RENDER_PIXELS)',
+  400,
+);
 
 export interface HttpErrorReply {
   statusCode: number;
@@ -81,6 +87,7 @@ export function httpErrorReply(error: unknown, request: ErrorRequestContext = {}
   if (code === 'UNSUPPORTED_MEDIA_TYPE') body.hint = UPLOAD_HINT;
   if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'UPLOAD_TOO_LARGE') body.hint = 'the limit is set by MEMPLOT_MAX_UPLOAD_BYTES';
   if (code === 'MISSING_FILE' || code === 'UNEXPECTED_FILE' || code === 'BAD_UPLOAD') body.hint = UPLOAD_HINT;
+  if (code === 'PIXEL_BUDGET_EXCEEDED') body.hint = 'ask for a smaller width, height or scale';
   if (status === 503) {
     headers['retry-after'] = '5';
     body.hint = 'the server is overloaded; retry later';

@@ -17,6 +17,8 @@ export interface RasterOptions {
   scale: number;
   /** Largest image sharp will make, in pixels (default MAX_RASTER_PIXELS); a larger one fails before any pixel is drawn. */
   maxPixels?: number;
+  /** libvips stops the image after this many seconds (0, the default: no limit). The only way to stop native work in flight: terminating a worker thread does not. */
+  timeoutSeconds?: number;
 }
 
 /** The largest image any valid options ask for: 4096 × 4096 CSS pixels at scale 3. */
@@ -42,10 +44,10 @@ export function isRasterFormat(format: unknown): format is RasterFormat {
 }
 
 /** The checked options; throws RasterOptionError naming the first bad parameter. */
-export function checkRasterOptions(svg: unknown, options: unknown): { format: RasterFormat; scale: number; maxPixels: number } {
+export function checkRasterOptions(svg: unknown, options: unknown): { format: RasterFormat; scale: number; maxPixels: number; timeoutSeconds: number } {
   if (typeof svg !== 'string' || svg.length === 0) throw new RasterOptionError('svg', 'non-empty SVG text', svg);
   if (typeof options !== 'object' || options === null) throw new RasterOptionError('options', 'an object with format and scale', options);
-  const { format, scale, maxPixels = MAX_RASTER_PIXELS } = options as Record<string, unknown>;
+  const { format, scale, maxPixels = MAX_RASTER_PIXELS, timeoutSeconds = 0 } = options as Record<string, unknown>;
   if (format === 'svg') throw new RasterOptionError('format', `one of ${RASTER_FORMATS.join(', ')} (SVG is passed through by the caller, not rasterised)`, format);
   if (!isRasterFormat(format)) throw new RasterOptionError('format', `one of ${RASTER_FORMATS.join(', ')}`, format);
   if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < MIN_SCALE || scale > MAX_SCALE) {
@@ -54,5 +56,8 @@ export function checkRasterOptions(svg: unknown, options: unknown): { format: Ra
   if (typeof maxPixels !== 'number' || !Number.isSafeInteger(maxPixels) || maxPixels < 1) {
     throw new RasterOptionError('maxPixels', 'a positive integer number of pixels', maxPixels);
   }
-  return { format, scale, maxPixels };
+  if (typeof timeoutSeconds !== 'number' || !Number.isInteger(timeoutSeconds) || timeoutSeconds < 0 || timeoutSeconds > 3600) {
+    throw new RasterOptionError('timeoutSeconds', 'an integer number of seconds from 0 (no limit) to 3600', timeoutSeconds);
+  }
+  return { format, scale, maxPixels, timeoutSeconds };
 }

@@ -26,8 +26,8 @@ function encode(image: Sharp, format: RasterFormat): Sharp {
  * DPI, so a 800×600 SVG gives 800·scale × 600·scale pixels.
  */
 export async function rasterizeSvg(svg: string, options: RasterOptions): Promise<Buffer> {
-  const { format, scale, maxPixels } = checkRasterOptions(svg, options);
-  const image = sharp(Buffer.from(svg, 'utf8'), { density: 72 * scale, limitInputPixels: maxPixels });
+  const { format, scale, maxPixels, timeoutSeconds } = checkRasterOptions(svg, options);
+  const image = sharp(Buffer.from(svg, 'utf8'), { density: 72 * scale, limitInputPixels: maxPixels }).timeout({ seconds: timeoutSeconds });
   return encode(image, format).toBuffer();
 }
 

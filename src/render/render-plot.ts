@@ -18,10 +18,16 @@ export function prepareRenderer(): void {
   prepareSvgDocument();
 }
 
-/** `maxPixels` bounds the raster (sharp refuses a larger image before decoding it); callers check their budget first. */
-export async function renderPlot(summary: ProfileSummary, options: PlotOptions, maxPixels?: number): Promise<RenderedImage> {
+/** Bounds of one render's rasterising: see RasterOptions. */
+export interface RasterLimits {
+  maxPixels?: number;
+  timeoutSeconds?: number;
+}
+
+/** `limits` bound the raster (sharp refuses a larger image before drawing it, and stops at the timeout); callers check their budget first. */
+export async function renderPlot(summary: ProfileSummary, options: PlotOptions, limits: RasterLimits = {}): Promise<RenderedImage> {
   const svg = renderChartSvg(summary, options);
   if (options.format === 'svg') return { body: Buffer.from(svg, 'utf8'), contentType: CONTENT_TYPES.svg };
-  const body = await rasterizeSvg(svg, { format: options.format, scale: options.scale, maxPixels });
+  const body = await rasterizeSvg(svg, { format: options.format, scale: options.scale, ...limits });
   return { body, contentType: CONTENT_TYPES[options.format] };
 }
