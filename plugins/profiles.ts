@@ -19,7 +19,7 @@ declare module 'fastify' {
 export default fp(
   async (fastify, opts: AppOptions) => {
     const { config, metrics, store } = fastify;
-    const pool = opts.render ? null : new RenderPool({ threads: config.renderConcurrency, maxPixels: config.maxRenderPixels });
+    const pool = opts.render ? null : new RenderPool({ threads: config.renderConcurrency + 1, maxPixels: config.maxRenderPixels }) // + the express slot;
     if (pool) fastify.addHook('onClose', () => pool.close());
     fastify.decorate('renderPool', pool);
     const service = new ProfileService(store, {

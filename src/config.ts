@@ -85,7 +85,7 @@ export const CONFIG_VARIABLES = [
   ['MEMPLOT_MEMORY_CACHE_BYTES', '64MiB', 'In-memory tier in front of the store for hot renders (0 disables).'],
   ['MEMPLOT_MAX_UPLOAD_BYTES', '4GiB', 'Largest upload, counted after decompression (413 past it).'],
   ['MEMPLOT_API_TOKENS', '(unset)', 'Comma-separated bearer tokens (16+ characters each) required for uploads (POST). GETs by id stay open.'],
-  ['MEMPLOT_RENDER_CONCURRENCY', 'CPU count', 'Renders running at once.'],
+  ['MEMPLOT_RENDER_CONCURRENCY', 'CPU count', 'Renders running at once, each on its worker thread; one more thread is kept for a small render (up to 1920×1080 pixels) when all are busy.'],
   ['MEMPLOT_RENDER_QUEUE', '64', 'Renders allowed to wait for a slot; more get 503 with Retry-After.'],
   ['MEMPLOT_UPLOAD_CONCURRENCY', '4', 'Uploads read at once; more get 503 with Retry-After.'],
   ['MEMPLOT_RENDER_TIMEOUT_MS', '30000', 'Deadline of a render, queue included: past it the render is stopped (its worker thread terminated and replaced) and answers 503 with Retry-After.'],

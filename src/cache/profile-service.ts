@@ -10,7 +10,7 @@ import type { ProfileSummary } from '../aggregate/summary.js';
 import { summarizeMemStream } from '../aggregate/summarize.js';
 import { deserializeSummary, serializeSummary, SummaryCodecError } from '../aggregate/summary-codec.js';
 import type { PlotOptions } from '../options/plot-options.js';
-import { CONTENT_TYPES, type RenderedImage } from '../render/plot-output.js';
+import { CONTENT_TYPES, requestedPixels, type RenderedImage } from '../render/plot-output.js';
 import type { StoredSummary } from '../render/render-pool.js';
 import { renderHash, renderKey, summaryKey } from './keys.js';
 import { Limiter, untilAborted, WorkTimeoutError } from './limiter.js';
@@ -66,8 +66,17 @@ export interface IngestResult {
   created: boolean;
 }
 
+/**
+ * Renders up to this many device pixels (1920×1080, or 800×600 at scale 2) are small: when every
+ * render slot is taken, one of them may run in the express slot (the pool's extra worker), so a
+ * thumbnail does not wait behind seconds-long 4096² AVIFs.
+ */
+export const SMALL_RENDER_PIXELS = 1920 * 1080;
+
 export class ProfileService {
   readonly renders: Limiter;
+  /** One slot beside `renders` for a small render when all of those are taken (no queue of its own). */
+  readonly expressRenders: Limiter;
   readonly uploads: Limiter;
   private readonly flights = new SingleFlight<RenderedPlot | null>();
   private readonly summaries = new Map<string, ProfileSummary>();
@@ -82,6 +91,7 @@ export class ProfileService {
     private readonly options: ProfileServiceOptions,
   ) {
     this.renders = new Limiter('renders', options.renderConcurrency, options.renderQueue, 1);
+    this.expressRenders = new Limiter('small renders', 1, 0, 1);
     this.uploads = new Limiter('uploads', options.uploadConcurrency, 0, 5);
     this.summaryCacheEntries = options.summaryCacheEntries ?? 16; // about 1.3 MB each once parsed
     this.storedSummaryCacheEntries = options.storedSummaryCacheEntries ?? 64; // about 0.2 MB each for a 5 MB .mem
@@ -214,8 +224,9 @@ export class ProfileService {
       deadline.abort(new WorkTimeoutError(message, 5));
     }, timeoutMs);
     timer.unref();
+    const express = requestedPixels(options) <= SMALL_RENDER_PIXELS && this.renders.active >= this.renders.concurrency && this.expressRenders.active === 0;
     try {
-      const work = this.renders.run(async () => {
+      const work = (express ? this.expressRenders : this.renders).run(async () => {
         started = true;
         const began = performance.now();
         const out = await this.render(source, options, deadline.signal, deadlineAt);

@@ -35,6 +35,16 @@ export interface RenderPoolOptions {
 
 export const DEFAULT_WORKER_HEAP_MB = 512;
 
+/** A render asked for, or cut short, while the pool closes (the server is stopping): 503, try another replica. */
+export class RenderPoolClosedError extends Error {
+  readonly code = 'SHUTTING_DOWN';
+  readonly statusCode = 503;
+  constructor() {
+    super('the server is shutting down; the render was not finished');
+    this.name = 'RenderPoolClosedError';
+  }
+}
+
 export class RenderPool {
   private readonly pool: Piscina;
   private readonly maxPixels: number;
@@ -106,7 +116,7 @@ export class RenderPool {
    * are not a readable summary.
    */
   async render(summary: StoredSummary, options: PlotOptions, signal: AbortSignal, deadlineAt = Date.now() + 3_600_000): Promise<RenderedImage> {
-    if (this.closed) throw new Error('the render pool is closed');
+    if (this.closed) throw new RenderPoolClosedError();
     // A copy is transferred: the caller's bytes stay usable (and shared by other renders).
     const bytes = new Uint8Array(summary.bytes);
     const task: RenderTask = { id: summary.id, summary: bytes, options, maxPixels: this.maxPixels, deadlineAt };
@@ -116,6 +126,7 @@ export class RenderPool {
       if (!(body instanceof Uint8Array)) throw new SummaryCodecError(body.corrupt);
       return { body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), contentType: CONTENT_TYPES[options.format] };
     } catch (error) {
+      if (this.closed) throw new RenderPoolClosedError();
       if (!signal.aborted) throw error;
       // piscina has terminated the worker (synchronously, on abort); wait until its native work has ended too.
       await Promise.all(this.stopping.values());

@@ -19,12 +19,13 @@ export function startWorker(importerUrl: string, name: string, workerData: unkno
 /**
  * The module `name` beside `importerUrl` as a worker-pool entry (piscina loads it with import()
  * from its own worker script): its path with the importer's extension and, from TypeScript
- * sources, the Node options that register tsx in each worker first.
+ * sources run without tsx among the process's options, the option that registers it in each
+ * worker first. Otherwise execArgv is undefined: workers inherit the process's options (an explicit
+ * list would be refused when it holds per-process flags such as --max-semi-space-size).
  */
-export function workerModule(importerUrl: string, name: string): { filename: string; execArgv: string[] } {
+export function workerModule(importerUrl: string, name: string): { filename: string; execArgv: string[] | undefined } {
   const extension = extname(fileURLToPath(importerUrl));
   const filename = fileURLToPath(new URL(`./${name}${extension}`, importerUrl));
-  const inherited = process.execArgv;
-  if (extension !== '.ts' || inherited.some((arg) => arg.includes('tsx'))) return { filename, execArgv: inherited };
-  return { filename, execArgv: [...inherited, '--import=tsx'] };
+  if (extension !== '.ts' || process.execArgv.some((arg) => arg.includes('tsx'))) return { filename, execArgv: undefined };
+  return { filename, execArgv: ['--import=tsx'] };
 }

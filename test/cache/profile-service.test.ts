@@ -85,7 +85,7 @@ t.test('plot: a full render queue is BusyError; a render past its deadline is ab
   const { calls, render } = countingRenderer(300);
   const s = service({ render, renderConcurrency: 1, renderQueue: 1, renderTimeoutMs: 5000 });
   await s.ingest(chunks(SORT));
-  const base = { ...defaultPlotOptions(), format: 'svg' as const };
+  const base = { ...defaultPlotOptions(), format: 'svg' as const, height: 4000 }; // large: no express slot
   const running = s.plot(SORT_ID, { ...base, width: 500 });
   const queued = s.plot(SORT_ID, { ...base, width: 600 });
   await t.rejects(s.plot(SORT_ID, { ...base, width: 700 }), BusyError);
@@ -115,7 +115,7 @@ t.test('plot: a renderer that ignores the deadline still answers WorkTimeoutErro
   const { calls, render } = countingRenderer(400);
   const s = service({ render, renderTimeoutMs: 100, renderConcurrency: 1, renderQueue: 1 });
   await s.ingest(chunks(SORT));
-  const base = { ...defaultPlotOptions(), format: 'svg' as const };
+  const base = { ...defaultPlotOptions(), format: 'svg' as const, height: 4000 }; // large: no express slot
   const running = s.plot(SORT_ID, { ...base, width: 500 });
   const waiting = s.plot(SORT_ID, { ...base, width: 600 });
   await t.rejects(running, { message: /stopped at its deadline of 100 ms/ });

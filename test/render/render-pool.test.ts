@@ -38,7 +38,7 @@ t.test('renders on worker threads, a killed render is replaced by a fresh worker
 
   await pool.close();
   t.equal(pool.workers, 0, 'no worker left after close');
-  await t.rejects(pool.render(sort, options({ format: 'svg' }), never), /closed/);
+  await t.rejects(pool.render(sort, options({ format: 'svg' }), never), { name: 'RenderPoolClosedError', message: /shutting down/ });
 });
 
 t.test('a raster over the pool\'s pixel bound fails in sharp before it is drawn', async (t) => {

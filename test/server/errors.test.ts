@@ -175,7 +175,8 @@ t.test('503 with Retry-After when renders are saturated', async (t) => {
   };
   const app = await build(t, { render: slowRender, config: { renderConcurrency: 1, renderQueue: 1 } });
   await app.inject({ method: 'POST', url: '/profiles', ...raw(sort.bytes) });
-  const url = (w: number) => `/profiles/${sort.id}/plot.svg?width=${w}`;
+  // Large images: a small one may take the express slot instead of waiting (see the next test).
+  const url = (w: number) => `/profiles/${sort.id}/plot.svg?width=${w}&height=4000`;
   const first = app.inject({ method: 'GET', url: url(500) });
   const second = app.inject({ method: 'GET', url: url(600) });
   await new Promise((r) => setTimeout(r, 50));
@@ -184,7 +185,13 @@ t.test('503 with Retry-After when renders are saturated', async (t) => {
   t.equal(third.headers['retry-after'], '1');
   isJsonError(t, third, 503, 'BUSY');
   const duplicate = app.inject({ method: 'GET', url: url(500) });
+  const small = app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.svg?width=800&height=600` });
+  await new Promise((r) => setTimeout(r, 50));
+  t.equal(app.profiles.expressRenders.active, 1, 'a small render runs in the express slot while the slots are full');
+  const secondSmall = await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.svg?width=801&height=600` });
+  t.equal(secondSmall.statusCode, 503, 'with the express slot taken, a small render queues like any other (and the queue is full)');
   release();
+  t.equal((await small).statusCode, 200);
   t.same((await Promise.all([first, second, duplicate])).map((r) => r.statusCode), [200, 200, 200], 'the queued ones and a duplicate of the running one complete');
 });
 
