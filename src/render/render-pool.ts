@@ -64,7 +64,7 @@ export class RenderPool {
       maxThreads: options.threads,
       // Workers stay: starting one costs ~0.5 s of jsdom and sharp loading.
       idleTimeout: Number.POSITIVE_INFINITY,
-      resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? DEFAULT_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 },
+      resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? DEFAULT_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 },
       // A waiting worker blocked in Atomics.wait would hold its thread; messages are cheap at this rate.
       atomics: 'disabled',
     });
