@@ -1,24 +1,34 @@
 import fp from 'fastify-plugin';
 import type { AppOptions } from '../src/app.js';
 import { ProfileService } from '../src/cache/profile-service.js';
+import { RenderPool } from '../src/render/render-pool.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     profiles: ProfileService;
+    /** The render worker threads (null when AppOptions.render replaces the renderer). */
+    renderPool: RenderPool | null;
   }
 }
 
-/** The profiles service (ingest, summaries, cached single-flight renders) wired to the store and metrics. */
+/**
+ * The profiles service (ingest, summaries, cached single-flight renders) wired to the store and
+ * metrics, rendering on a pool of worker threads started now (not on the first request) and
+ * stopped when the app closes.
+ */
 export default fp(
   async (fastify, opts: AppOptions) => {
     const { config, metrics, store } = fastify;
+    const pool = opts.render ? null : new RenderPool({ threads: config.renderConcurrency + 1, maxPixels: config.maxRenderPixels }) // + the express slot;
+    if (pool) fastify.addHook('onClose', () => pool.close());
+    fastify.decorate('renderPool', pool);
     const service = new ProfileService(store, {
       maxUploadBytes: config.maxUploadBytes,
       renderConcurrency: config.renderConcurrency,
       renderQueue: config.renderQueue,
       uploadConcurrency: config.uploadConcurrency,
       renderTimeoutMs: config.renderTimeoutMs,
-      render: opts.render,
+      render: opts.render ?? ((summary, options, signal, deadlineAt) => pool!.render(summary, options, signal, deadlineAt)),
       hooks: {
         cacheLookup: (kind, hit) => metrics.cacheLookups.inc({ kind, result: hit ? 'hit' : 'miss' }),
         rendered: (format, seconds) => metrics.renderDuration.observe(seconds, { format }),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { NotAcceptable } from '../src/http-errors.js';
-import { ACCEPTABLE_TYPES, formatFromAccept, plotHeaders, plotOptionsQuerySchema, plotPath } from '../src/http-helpers.js';
+import { ACCEPTABLE_TYPES, checkPixelBudget, formatFromAccept, plotHeaders, plotOptionsQuerySchema, plotPath } from '../src/http-helpers.js';
 import { parsePlotOptions } from '../src/options/plot-options.js';
 import { errorResponses, imageResponse } from '../src/http-schemas.js';
 
@@ -24,14 +24,16 @@ const plot: FastifyPluginAsync = async (fastify) => {
     },
     async (request, reply) => {
       const query = request.query as Record<string, unknown>;
-      parsePlotOptions(query); // a bad option is a 400 before the upload is read
+      // A bad option or an image over the pixel budget is a 400 before the upload is read.
+      checkPixelBudget(parsePlotOptions(query), fastify.config.maxRenderPixels);
       const { ingest, fields } = await fastify.readUpload(request);
       const raw = { ...query, ...fields };
       const format = raw.format === undefined ? formatFromAccept(request.headers.accept) : undefined;
       if (format === null) throw new NotAcceptable(request.headers.accept, ACCEPTABLE_TYPES);
       const options = parsePlotOptions(raw, format ? { format } : {});
+      checkPixelBudget(options, fastify.config.maxRenderPixels);
       const id = ingest.summary.id;
-      const rendered = await fastify.profiles.plot(id, options, ingest.summary);
+      const rendered = await fastify.profiles.plot(id, options);
       if (!rendered) throw new Error(`profile ${id} vanished between upload and render`);
       reply.headers(plotHeaders(rendered.hash, id, rendered.contentType, options.format));
       reply.header('content-location', plotPath(id, options)).header('vary', 'Accept');

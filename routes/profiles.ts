@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ProfileSummary } from '../src/aggregate/summary.js';
 import { ProfileNotFound } from '../src/http-errors.js';
-import { etagMatches, IMMUTABLE, plotHeaders, plotOptionsQuerySchema, profileUrls } from '../src/http-helpers.js';
+import { checkPixelBudget, etagMatches, IMMUTABLE, plotHeaders, plotOptionsQuerySchema, profileUrls } from '../src/http-helpers.js';
 import { codedEtag, negotiateContentCoding } from '../src/content-coding.js';
 import { errorResponses, imageResponse, profileIdParam, profileSchema } from '../src/http-schemas.js';
 import { OUTPUT_FORMATS, parsePlotOptions, type PlotOptions } from '../src/options/plot-options.js';
@@ -90,6 +90,7 @@ const profiles: FastifyPluginAsync = async (fastify) => {
     async (request, reply) => {
       const { id, format } = request.params as { id: string; format: string };
       const options = parsePlotOptions({ ...(request.query as Record<string, unknown>), format });
+      checkPixelBudget(options, fastify.config.maxRenderPixels);
       // The store's word first: an id it evicted answers 404 even while an image of it is cached.
       if (!(await fastify.profiles.hasProfile(id))) throw new ProfileNotFound(id);
       // SVG is text: sent br/gzip-compressed when accepted, each coding its own ETag (compressed once, then kept).

@@ -44,6 +44,8 @@ export interface Config {
   renderRateLimit: number;
   /** Fastify's trustProxy: false, true, addresses/CIDRs of trusted proxies, or (a hop count) trust of the nearest hops. */
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
+  /** Largest image one render may make: width × height × scale² (400 past it). */
+  maxRenderPixels: number;
 }
 
 export class ConfigError extends Error {
@@ -93,10 +95,10 @@ export const CONFIG_VARIABLES = [
   ['MEMPLOT_MEMORY_CACHE_BYTES', '64MiB', 'In-memory tier in front of the store for hot renders (0 disables).'],
   ['MEMPLOT_MAX_UPLOAD_BYTES', '4GiB', 'Largest upload, counted after decompression (413 past it).'],
   ['MEMPLOT_API_TOKENS', '(unset)', 'Comma-separated bearer tokens (16+ characters each) required for uploads (POST). GETs by id stay open.'],
-  ['MEMPLOT_RENDER_CONCURRENCY', 'CPU count', 'Renders running at once.'],
+  ['MEMPLOT_RENDER_CONCURRENCY', 'CPU count', 'Renders running at once, each on its worker thread; one more thread is kept for a small render (up to 1920×1080 pixels) when all are busy.'],
   ['MEMPLOT_RENDER_QUEUE', '64', 'Renders allowed to wait for a slot; more get 503 with Retry-After.'],
   ['MEMPLOT_UPLOAD_CONCURRENCY', '4', 'Uploads read at once; more get 503 with Retry-After.'],
-  ['MEMPLOT_RENDER_TIMEOUT_MS', '30000', 'A render taking longer answers 503 (it finishes in the background and is cached).'],
+  ['MEMPLOT_RENDER_TIMEOUT_MS', '30000', 'Deadline of a render, queue included: past it the render is stopped (its worker thread terminated and replaced) and answers 503 with Retry-After.'],
   ['MEMPLOT_REQUEST_TIMEOUT_MS', '600000', 'Whole request, upload included.'],
   ['MEMPLOT_IDLE_TIMEOUT_MS', '60000', 'A connection idle this long (e.g. a stalled upload) is closed.'],
   ['MEMPLOT_MAX_EVENT_LOOP_DELAY_MS', '1000', 'Event-loop delay above which requests get 503 (0: not checked).'],
@@ -108,6 +110,7 @@ export const CONFIG_VARIABLES = [
   ['MEMPLOT_UPLOAD_RATE_LIMIT', '30', 'Uploads per client per minute; more get 429 with Retry-After (0: unlimited).'],
   ['MEMPLOT_RENDER_RATE_LIMIT', '120', 'Renders not served from the cache, per client per minute; more get 429 with Retry-After (0: unlimited).'],
   ['MEMPLOT_TRUST_PROXY', 'false', 'Take the client IP from X-Forwarded-For: true (any proxy), a hop count, or comma-separated proxy addresses/CIDRs.'],
+  ['MEMPLOT_MAX_RENDER_PIXELS', '16777216', 'Largest image one render may make, width × height × scale² (4096×4096: every size at scale 1); larger requests get 400 PIXEL_BUDGET_EXCEEDED before anything is read or queued.'],
 ] as const;
 
 type Env = Record<string, string | undefined>;
@@ -174,6 +177,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const idleTimeoutMs = integer('MEMPLOT_IDLE_TIMEOUT_MS', 60_000, 1000, 86_400_000);
   const maxEventLoopDelayMs = integer('MEMPLOT_MAX_EVENT_LOOP_DELAY_MS', 1000, 0, 600_000);
   const publicUrl = url('MEMPLOT_PUBLIC_URL', ['http:', 'https:']);
+  const maxRenderPixels = integer('MEMPLOT_MAX_RENDER_PIXELS', 4096 * 4096, 100 * 80, 4096 * 4096 * 9);
   const logLevel = (text('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, received ${JSON.stringify(env.LOG_LEVEL)}`);
 
@@ -209,6 +213,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     uploadRateLimit,
     renderRateLimit,
     trustProxy,
+    maxRenderPixels,
   };
 }
 

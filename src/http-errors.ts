@@ -22,6 +22,12 @@ export const UploadTooSlow = createError('UPLOAD_TOO_SLOW', 'the upload delivere
 export const RateLimited = createError('RATE_LIMITED', 'more than %d %s a minute from this client', 429);
 export const TooManyClientUploads = createError('TOO_MANY_UPLOADS', 'this client already has %d uploads in progress', 429);
 export const NotAcceptable = createError('NOT_ACCEPTABLE', 'none of the accepted types (%s) can be produced; ask for one of %s', 406);
+/** Arguments: pixels asked for, width, height, scale, budget. */
+export const PixelBudgetExceeded = createError<'PIXEL_BUDGET_EXCEEDED', 400, [number, number, number, number, number]>(
+  'PIXEL_BUDGET_EXCEEDED',
+  'the image asked for has %s pixels (width %s × height %s × scale %s squared), over the budget of %s pixels per render (MEMPLOT_MAX_RENDER_PIXELS)',
+  400,
+);
 
 export interface HttpErrorReply {
   statusCode: number;
@@ -94,6 +100,7 @@ export function httpErrorReply(error: unknown, request: ErrorRequestContext = {}
   if (typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
   if (code === 'UPLOAD_TOO_SLOW') body.hint = 'send the upload faster (the minimum is set by MEMPLOT_UPLOAD_MIN_BYTES and MEMPLOT_UPLOAD_RATE_WINDOW_MS)';
   if (code === 'RATE_LIMITED' || code === 'TOO_MANY_UPLOADS') body.hint = `retry after ${headers['retry-after'] ?? 'a while'} s`;
+  if (code === 'PIXEL_BUDGET_EXCEEDED') body.hint = 'ask for a smaller width, height or scale';
   if (status === 503) {
     headers['retry-after'] = '5';
     body.hint = 'the server is overloaded; retry later';

@@ -3,6 +3,8 @@
  * definition of plot options, content negotiation of the output format, ready-made URLs,
  * conditional requests and the headers of image responses.
  */
+import { PixelBudgetExceeded } from './http-errors.js';
+import { requestedPixels } from './render/plot-output.js';
 import { describeAllowed, optionValueText, OUTPUT_FORMATS, PLOT_OPTION_DEFINITIONS, plotOptionsQuery, type OutputFormat, type PlotOptions } from './options/plot-options.js';
 
 /** Rendered images never change at their URL: a year, immutable (what browsers and CDNs keep longest). */
@@ -128,3 +130,9 @@ export const CACHE_BUSTING_PARAMETERS: readonly string[] = ['v', '_'];
 
 /** Response headers a cross-origin page may read (CORS). */
 export const CORS_EXPOSED_HEADERS: readonly string[] = ['ETag', 'X-Profile-Id', 'Link', 'Content-Location', 'X-Memplot-Error', 'Retry-After', 'X-Request-Id'];
+
+/** Throws PixelBudgetExceeded when the image these options ask for has more than `budget` pixels (before any upload is read or render queued). */
+export function checkPixelBudget(options: PlotOptions, budget: number): void {
+  const pixels = requestedPixels(options);
+  if (pixels > budget) throw new PixelBudgetExceeded(pixels, options.width, options.height, options.format === 'svg' ? 1 : options.scale, budget);
+}

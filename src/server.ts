@@ -3,6 +3,7 @@
  * every problem listed), pino logs with request ids (pretty only on a terminal), timeouts,
  * graceful shutdown on SIGINT/SIGTERM.
  */
+import './render/threadpool-size.js'; // first: before anything starts libuv's thread pool
 import Fastify from 'fastify';
 import fp from 'fastify-plugin';
 import { randomUUID } from 'node:crypto';

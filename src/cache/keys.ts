@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { SUMMARY_VERSION } from '../aggregate/summary.js';
 import { normalizePlotOptions, type PlotOptions } from '../options/plot-options.js';
-import { RENDERER_VERSION } from '../render/render-plot.js';
+import { RENDERER_VERSION } from '../render/plot-output.js';
 
 export const PROFILE_ID_PATTERN = /^[0-9a-f]{64}$/;
 

@@ -13,12 +13,12 @@ export class BusyError extends Error {
   }
 }
 
-/** The work did not finish in time (it goes on in the background and its slot stays taken until it ends). */
+/** The work was stopped at its deadline (the message says where it was: waiting or running). */
 export class WorkTimeoutError extends Error {
   readonly code = 'TIMEOUT';
   readonly retryAfterSeconds: number;
-  constructor(what: string, ms: number, retryAfterSeconds: number) {
-    super(`${what} did not finish within ${ms} ms`);
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message);
     this.name = 'WorkTimeoutError';
     this.retryAfterSeconds = retryAfterSeconds;
   }
@@ -45,11 +45,26 @@ export class Limiter {
     return this.waiting.length;
   }
 
-  /** Runs task when a slot is free; throws BusyError at once when the queue is full. */
-  async run<T>(task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs task when a slot is free; throws BusyError at once when the queue is full. A task still
+   * waiting when `signal` aborts leaves the queue and rejects with the signal's reason.
+   */
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    signal?.throwIfAborted();
     if (this.running >= this.concurrency) {
       if (this.waiting.length >= this.maxQueue) throw new BusyError(this.what, this.retryAfterSeconds);
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      await new Promise<void>((resolve, reject) => {
+        const wake = () => {
+          signal?.removeEventListener('abort', leave);
+          resolve();
+        };
+        const leave = () => {
+          this.waiting.splice(this.waiting.indexOf(wake), 1);
+          reject(signal!.reason);
+        };
+        this.waiting.push(wake);
+        signal?.addEventListener('abort', leave, { once: true });
+      });
     } else {
       this.running++;
     }
@@ -63,12 +78,16 @@ export class Limiter {
   }
 }
 
-/** Races work against a timer; the timer never keeps the process alive. */
-export function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(onTimeout()), ms);
-    timer.unref();
+/**
+ * Work that rejects with the signal's reason as soon as it aborts, even when the work itself does
+ * not listen to the signal (it then goes on, unobserved).
+ */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  let onAbort!: () => void;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }

@@ -3,14 +3,17 @@
  * its id (sha256 of the uncompressed bytes), and charts are rendered from the stored summary on
  * demand, each render cached under the hash of (id, options, versions). Identical concurrent
  * renders run once; renders and uploads are bounded, and past the bound callers get BusyError.
+ * The service never draws: its renderer (the render pool in the app) gets the summary's stored
+ * bytes and a signal that aborts at the render's deadline.
  */
 import type { ProfileSummary } from '../aggregate/summary.js';
 import { summarizeMemStream } from '../aggregate/summarize.js';
-import { deserializeSummary, serializeSummary } from '../aggregate/summary-codec.js';
+import { deserializeSummary, serializeSummary, SummaryCodecError } from '../aggregate/summary-codec.js';
 import type { PlotOptions } from '../options/plot-options.js';
-import { CONTENT_TYPES, renderPlot } from '../render/render-plot.js';
+import { CONTENT_TYPES, requestedPixels, type RenderedImage } from '../render/plot-output.js';
+import type { StoredSummary } from '../render/render-pool.js';
 import { renderHash, renderKey, summaryKey } from './keys.js';
-import { Limiter, WorkTimeoutError, withTimeout } from './limiter.js';
+import { Limiter, untilAborted, WorkTimeoutError } from './limiter.js';
 import { SingleFlight } from './single-flight.js';
 import type { CacheStore } from './store.js';
 
@@ -24,9 +27,18 @@ export interface ProfileServiceOptions {
   /** Parsed summaries kept in memory (they are read for every render miss). */
   summaryCacheEntries?: number;
   hooks?: ProfileServiceHooks;
-  /** The renderer (tests may slow it down to fill the queue); default renderPlot. */
-  render?: typeof renderPlot;
+  /** Draws a chart (the app's render pool; tests slow it down to fill the queue). */
+  render: PlotRenderer;
+  /** Stored summaries (compact bytes, ~5 times smaller than parsed) kept in memory for renders. */
+  storedSummaryCacheEntries?: number;
 }
+
+/**
+ * Draws the chart of a stored summary (serializeSummary's bytes). When `signal` aborts (at
+ * `deadlineAt`, a Date.now() time) the render should stop and reject; SummaryCodecError when the
+ * bytes are unreadable.
+ */
+export type PlotRenderer = (summary: StoredSummary, options: PlotOptions, signal: AbortSignal, deadlineAt: number) => Promise<RenderedImage>;
 
 /** What the service reports, e.g. to Prometheus. */
 export interface ProfileServiceHooks {
@@ -54,24 +66,37 @@ export interface IngestResult {
   created: boolean;
 }
 
+/**
+ * Renders up to this many device pixels (1920×1080, or 800×600 at scale 2) are small: when every
+ * render slot is taken, one of them may run in the express slot (the pool's extra worker), so a
+ * thumbnail does not wait behind seconds-long 4096² AVIFs.
+ */
+export const SMALL_RENDER_PIXELS = 1920 * 1080;
+
 export class ProfileService {
   readonly renders: Limiter;
+  /** One slot beside `renders` for a small render when all of those are taken (no queue of its own). */
+  readonly expressRenders: Limiter;
   readonly uploads: Limiter;
   private readonly flights = new SingleFlight<RenderedPlot | null>();
   private readonly summaries = new Map<string, ProfileSummary>();
   private readonly summaryCacheEntries: number;
+  private readonly storedSummaries = new Map<string, Uint8Array>();
+  private readonly storedSummaryCacheEntries: number;
   private readonly hooks: ProfileServiceHooks;
-  private readonly render: typeof renderPlot;
+  private readonly render: PlotRenderer;
 
   constructor(
     readonly store: CacheStore,
     private readonly options: ProfileServiceOptions,
   ) {
     this.renders = new Limiter('renders', options.renderConcurrency, options.renderQueue, 1);
+    this.expressRenders = new Limiter('small renders', 1, 0, 1);
     this.uploads = new Limiter('uploads', options.uploadConcurrency, 0, 5);
     this.summaryCacheEntries = options.summaryCacheEntries ?? 16; // about 1.3 MB each once parsed
+    this.storedSummaryCacheEntries = options.storedSummaryCacheEntries ?? 64; // about 0.2 MB each for a 5 MB .mem
     this.hooks = options.hooks ?? {};
-    this.render = options.render ?? renderPlot;
+    this.render = options.render;
   }
 
   /**
@@ -87,16 +112,41 @@ export class ProfileService {
       this.hooks.ingested?.(summary.stats.bytes, (performance.now() - started) / 1000);
       const key = summaryKey(id);
       const created = !(await this.store.has(key));
-      if (created) await this.store.set(key, serializeSummary(summary));
+      if (created) {
+        const bytes = serializeSummary(summary);
+        await this.store.set(key, bytes);
+        rememberIn(this.storedSummaries, id, bytes, this.storedSummaryCacheEntries);
+      }
       this.remember(id, summary);
       return { summary: summary as IngestResult['summary'], created };
     });
   }
 
   private remember(id: string, summary: ProfileSummary): void {
+    rememberIn(this.summaries, id, summary, this.summaryCacheEntries);
+  }
+
+  /** The stored bytes of id's summary, as renderers take them (not parsed here), or null when unknown. */
+  private async storedSummary(id: string): Promise<StoredSummary | null> {
+    const cached = this.storedSummaries.get(id);
+    if (cached) {
+      rememberIn(this.storedSummaries, id, cached, this.storedSummaryCacheEntries);
+      return { id, bytes: cached };
+    }
+    const bytes = await this.store.get(summaryKey(id));
+    this.hooks.cacheLookup?.('summary', bytes !== null);
+    if (!bytes) return null;
+    rememberIn(this.storedSummaries, id, bytes, this.storedSummaryCacheEntries);
+    return { id, bytes };
+  }
+
+  /** A stored summary that cannot be read is removed (an upload of the same file rebuilds it). */
+  private async forgetCorrupt(id: string, reason: string): Promise<void> {
+    const key = summaryKey(id);
+    this.hooks.corrupt?.(key, reason);
     this.summaries.delete(id);
-    this.summaries.set(id, summary);
-    while (this.summaries.size > this.summaryCacheEntries) this.summaries.delete(this.summaries.keys().next().value as string);
+    this.storedSummaries.delete(id);
+    await this.store.delete(key);
   }
 
   /** The stored summary of id, or null when unknown (or stored corrupt, which is then removed). */
@@ -116,8 +166,7 @@ export class ProfileService {
     try {
       summary = deserializeSummary(bytes);
     } catch (error) {
-      this.hooks.corrupt?.(key, (error as Error).message);
-      await this.store.delete(key);
+      await this.forgetCorrupt(id, (error as Error).message);
       return null;
     }
     this.remember(id, summary);
@@ -140,10 +189,11 @@ export class ProfileService {
 
   /**
    * The chart of profile id with these options: from the cache, or rendered once however many
-   * requests ask at the same time. Null when the id is unknown. `summary` skips the lookup when
-   * the caller has it (an upload that just happened).
+   * requests ask at the same time. Null when the id is unknown. The render has renderTimeoutMs
+   * from when it is asked for, queue included: at the deadline it leaves the queue or is stopped
+   * (the render pool terminates its worker) and WorkTimeoutError says which.
    */
-  async plot(id: string, options: PlotOptions, summary?: ProfileSummary): Promise<RenderedPlot | null> {
+  async plot(id: string, options: PlotOptions): Promise<RenderedPlot | null> {
     const hash = renderHash(id, options);
     const key = renderKey(hash);
     const contentType = CONTENT_TYPES[options.format];
@@ -151,21 +201,55 @@ export class ProfileService {
     this.hooks.cacheLookup?.('render', stored !== null);
     if (stored) return { body: stored, contentType, hash, cached: true };
     const { promise } = this.flights.run(key, async () => {
-      const source = summary ?? (await this.getSummary(id));
+      const source = await this.storedSummary(id);
       if (!source) return null;
-      const rendered = await this.renders.run(async () => {
-        const started = performance.now();
-        const out = await this.render(source, options);
-        this.hooks.rendered?.(options.format, (performance.now() - started) / 1000);
-        return out;
-      });
+      let rendered: RenderedImage;
+      try {
+        rendered = await this.renderBefore(source, options);
+      } catch (error) {
+        if (!(error instanceof SummaryCodecError)) throw error;
+        await this.forgetCorrupt(id, error.message);
+        return null;
+      }
       // A cache that cannot store still lets this request be answered.
       await this.store.set(key, rendered.body).catch((error) => this.hooks.storeFailed?.(key, error));
       return { body: rendered.body, contentType, hash, cached: false };
     });
-    // The client waits at most renderTimeoutMs (queue included); the render itself goes on,
-    // keeps its slot and is cached when it ends, so a retry finds it.
-    const timeoutMs = this.options.renderTimeoutMs;
-    return withTimeout(promise, timeoutMs, () => new WorkTimeoutError('the render', timeoutMs, 5));
+    return promise;
   }
+
+  /** One render in a limiter slot, stopped at the deadline wherever it is. */
+  private async renderBefore(source: StoredSummary, options: PlotOptions): Promise<RenderedImage> {
+    const timeoutMs = this.options.renderTimeoutMs;
+    const deadline = new AbortController();
+    const deadlineAt = Date.now() + timeoutMs;
+    let started = false;
+    const timer = setTimeout(() => {
+      const message = started
+        ? `the render was stopped at its deadline of ${timeoutMs} ms (MEMPLOT_RENDER_TIMEOUT_MS)`
+        : `the render was still waiting for a free slot at its deadline of ${timeoutMs} ms (MEMPLOT_RENDER_TIMEOUT_MS)`;
+      deadline.abort(new WorkTimeoutError(message, 5));
+    }, timeoutMs);
+    timer.unref();
+    const express = requestedPixels(options) <= SMALL_RENDER_PIXELS && this.renders.active >= this.renders.concurrency && this.expressRenders.active === 0;
+    try {
+      const work = (express ? this.expressRenders : this.renders).run(async () => {
+        started = true;
+        const began = performance.now();
+        const out = await this.render(source, options, deadline.signal, deadlineAt);
+        this.hooks.rendered?.(options.format, (performance.now() - began) / 1000);
+        return out;
+      }, deadline.signal);
+      return await untilAborted(work, deadline.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** Puts key last in a Map used as a least-recently-used list of at most `entries`. */
+function rememberIn<V>(map: Map<string, V>, key: string, value: V, entries: number): void {
+  map.delete(key);
+  map.set(key, value);
+  while (map.size > entries) map.delete(map.keys().next().value as string);
 }

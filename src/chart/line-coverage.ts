@@ -24,6 +24,20 @@ export interface LineCoverage {
   bottom: Float64Array;
 }
 
+/**
+ * The part of the segment (xa, va)–(xb, vb) with x in [left, right], values interpolated along it;
+ * null when it lies wholly outside (or an end is not a number).
+ */
+export function clipToColumns(xa: number, xb: number, va: number, vb: number, left: number, right: number): [number, number, number, number] | null {
+  if (!Number.isFinite(xa) || !Number.isFinite(xb)) return null;
+  if (Math.max(xa, xb) < left || Math.min(xa, xb) > right) return null;
+  if (xa === xb) return [xa, xb, va, vb];
+  const at = (x: number) => va + ((vb - va) * (x - xa)) / (xb - xa);
+  const x0 = Math.min(right, Math.max(left, xa));
+  const x1 = Math.min(right, Math.max(left, xb));
+  return [x0, x1, x0 === xa ? va : at(x0), x1 === xb ? vb : at(x1)];
+}
+
 /** Pixel spans of the lines, over pixel columns [left, right). */
 export function lineCoverage(lines: readonly CoverageLine[], x: LinearScale, y: LinearScale, left: number, right: number): LineCoverage {
   const start = Math.floor(left);
@@ -54,12 +68,18 @@ export function lineCoverage(lines: readonly CoverageLine[], x: LinearScale, y: 
           cover(previous.x, xs, previous.value, previous.value);
           cover(xs, xs, previous.value, values.first[b]);
         } else {
-          // A straight line: split it per pixel column so a long diagonal is not taken for a block.
-          const columnsAcross = Math.max(1, Math.ceil(Math.abs(xs - previous.x)));
-          for (let i = 0; i < columnsAcross; i += 1) {
-            const v0 = previous.value + ((values.first[b] - previous.value) * i) / columnsAcross;
-            const v1 = previous.value + ((values.first[b] - previous.value) * (i + 1)) / columnsAcross;
-            cover(previous.x + ((xs - previous.x) * i) / columnsAcross, previous.x + ((xs - previous.x) * (i + 1)) / columnsAcross, v0, v1);
+          // A straight line: split it per pixel column so a long diagonal is not taken for a block,
+          // over its part inside the columns only (so the work is bounded by them, however far
+          // outside the plot its ends are).
+          const inside = clipToColumns(previous.x, xs, previous.value, values.first[b], start, start + columns);
+          if (inside) {
+            const [x0, x1, value0, value1] = inside;
+            const columnsAcross = Math.max(1, Math.ceil(Math.abs(x1 - x0)));
+            for (let i = 0; i < columnsAcross; i += 1) {
+              const v0 = value0 + ((value1 - value0) * i) / columnsAcross;
+              const v1 = value0 + ((value1 - value0) * (i + 1)) / columnsAcross;
+              cover(x0 + ((x1 - x0) * i) / columnsAcross, x0 + ((x1 - x0) * (i + 1)) / columnsAcross, v0, v1);
+            }
           }
         }
       }

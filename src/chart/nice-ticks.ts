@@ -26,12 +26,21 @@ function multiple(index: number, step: number): number {
   return Number((index * step).toPrecision(12));
 }
 
-/** Multiples of `step` inside [min, max]. */
+/** More ticks than any axis of a 4096-pixel chart can show: the bound of ticksWithin's work. */
+export const MAX_TICKS = 1000;
+
+/**
+ * Multiples of `step` inside [min, max], at most MAX_TICKS of them (a step far too small for the
+ * range gives none rather than a loop as long as the range). The loop counts ticks, not indices:
+ * past 2^53, index + 1 === index and an index loop would never end.
+ */
 export function ticksWithin(min: number, max: number, step: number): number[] {
   const values: number[] = [];
   const first = Math.ceil(min / step - 1e-9);
   const last = Math.floor(max / step + 1e-9);
-  for (let index = first; index <= last; index += 1) values.push(multiple(index, step));
+  const count = last - first;
+  if (!(count >= 0) || count >= MAX_TICKS) return values;
+  for (let k = 0; k <= count; k += 1) values.push(multiple(first + k, step));
   return values;
 }
 

@@ -26,7 +26,18 @@ function encode(image: Sharp, format: RasterFormat): Sharp {
  * DPI, so a 800×600 SVG gives 800·scale × 600·scale pixels.
  */
 export async function rasterizeSvg(svg: string, options: RasterOptions): Promise<Buffer> {
-  const { format, scale } = checkRasterOptions(svg, options);
-  const image = sharp(Buffer.from(svg, 'utf8'), { density: 72 * scale });
+  const { format, scale, maxPixels, timeoutSeconds } = checkRasterOptions(svg, options);
+  const image = sharp(Buffer.from(svg, 'utf8'), { density: 72 * scale, limitInputPixels: maxPixels }).timeout({ seconds: timeoutSeconds });
   return encode(image, format).toBuffer();
+}
+
+/**
+ * sharp's settings for a process whose renders run on several worker threads at once: one libvips
+ * thread per image (sharp.concurrency is process-wide; the pool's size is the parallelism) and no
+ * operation cache (it would keep decoded images of past renders alive). Peak memory is then about
+ * one image per render in flight.
+ */
+export function limitSharpForRenderPool(): void {
+  sharp.cache(false);
+  sharp.concurrency(1);
 }

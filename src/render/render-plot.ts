@@ -2,21 +2,13 @@
  * A plot in the asked format from a profile summary: SVG text as is, or rasterised by sharp.
  */
 import type { ProfileSummary } from '../aggregate/summary.js';
-import type { OutputFormat, PlotOptions } from '../options/plot-options.js';
+import type { PlotOptions } from '../options/plot-options.js';
 import { renderChartSvg } from '../chart/render-chart-svg.js';
 import { prepareSvgDocument } from '../chart/svg-document.js';
 import { rasterizeSvg } from '../raster/rasterize-svg.js';
+import { CONTENT_TYPES, type RenderedImage } from './plot-output.js';
 
-/** Part of every rendered-image cache key: bump whenever the same summary and options would draw differently. */
-export const RENDERER_VERSION = '4';
-
-export const CONTENT_TYPES: Readonly<Record<OutputFormat, string>> = {
-  svg: 'image/svg+xml; charset=utf-8',
-  png: 'image/png',
-  webp: 'image/webp',
-  avif: 'image/avif',
-  jpeg: 'image/jpeg',
-};
+export { CONTENT_TYPES, RENDERER_VERSION } from './plot-output.js';
 
 /**
  * Does the renderer's one-time set-up (jsdom's document) ahead of the first plot, e.g. while the
@@ -26,9 +18,16 @@ export function prepareRenderer(): void {
   prepareSvgDocument();
 }
 
-export async function renderPlot(summary: ProfileSummary, options: PlotOptions): Promise<{ body: Buffer; contentType: string }> {
+/** Bounds of one render's rasterising: see RasterOptions. */
+export interface RasterLimits {
+  maxPixels?: number;
+  timeoutSeconds?: number;
+}
+
+/** `limits` bound the raster (sharp refuses a larger image before drawing it, and stops at the timeout); callers check their budget first. */
+export async function renderPlot(summary: ProfileSummary, options: PlotOptions, limits: RasterLimits = {}): Promise<RenderedImage> {
   const svg = renderChartSvg(summary, options);
   if (options.format === 'svg') return { body: Buffer.from(svg, 'utf8'), contentType: CONTENT_TYPES.svg };
-  const body = await rasterizeSvg(svg, { format: options.format, scale: options.scale });
+  const body = await rasterizeSvg(svg, { format: options.format, scale: options.scale, ...limits });
   return { body, contentType: CONTENT_TYPES[options.format] };
 }

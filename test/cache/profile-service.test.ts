@@ -2,14 +2,14 @@ import t from 'tap';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { ProfileSummary } from '../../src/aggregate/summary.js';
 import { renderHash, renderKey, summaryKey } from '../../src/cache/keys.js';
 import { BusyError, Limiter, WorkTimeoutError } from '../../src/cache/limiter.js';
 import { MemoryStore } from '../../src/cache/memory-store.js';
 import { ProfileService, type ProfileServiceOptions } from '../../src/cache/profile-service.js';
 import { SingleFlight } from '../../src/cache/single-flight.js';
 import { defaultPlotOptions, parsePlotOptions, type PlotOptions } from '../../src/options/plot-options.js';
-import { renderPlot } from '../../src/render/render-plot.js';
+import type { StoredSummary } from '../../src/render/render-pool.js';
+import { renderInThread } from '../render/in-thread-renderer.js';
 import { fixturePath } from '../helper.js';
 
 const SORT = readFileSync(fixturePath('sort.mem'));
@@ -22,16 +22,16 @@ async function* chunks(bytes: Buffer, size = 4096) {
 /** A renderer that counts its calls and waits for release() (the real one by default). */
 function countingRenderer(delayMs = 0) {
   const calls: PlotOptions[] = [];
-  const render = async (summary: ProfileSummary, options: PlotOptions) => {
+  const render = async (summary: StoredSummary, options: PlotOptions) => {
     calls.push(options);
     if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
-    return renderPlot(summary, options);
+    return renderInThread(summary, options);
   };
   return { calls, render };
 }
 
 function service(overrides: Partial<ProfileServiceOptions> = {}, store = new MemoryStore({ maxBytes: 64 << 20 })) {
-  return new ProfileService(store, { maxUploadBytes: 1 << 30, renderConcurrency: 2, renderQueue: 8, uploadConcurrency: 2, renderTimeoutMs: 30_000, ...overrides });
+  return new ProfileService(store, { maxUploadBytes: 1 << 30, renderConcurrency: 2, renderQueue: 8, uploadConcurrency: 2, renderTimeoutMs: 30_000, render: renderInThread, ...overrides });
 }
 
 t.test('keys: the render hash depends on what changes the picture, not on spelling', async (t) => {
@@ -81,23 +81,50 @@ t.test('plot: unknown id is null; a corrupt stored summary is removed and treate
   t.notOk(await s.store.has(summaryKey('1'.repeat(64))));
 });
 
-t.test('plot: a full render queue is BusyError; a slow render is WorkTimeoutError and is cached when done', async (t) => {
+t.test('plot: a full render queue is BusyError; a render past its deadline is aborted and WorkTimeoutError', async (t) => {
   const { calls, render } = countingRenderer(300);
   const s = service({ render, renderConcurrency: 1, renderQueue: 1, renderTimeoutMs: 5000 });
   await s.ingest(chunks(SORT));
-  const base = { ...defaultPlotOptions(), format: 'svg' as const };
+  const base = { ...defaultPlotOptions(), format: 'svg' as const, height: 4000 }; // large: no express slot
   const running = s.plot(SORT_ID, { ...base, width: 500 });
   const queued = s.plot(SORT_ID, { ...base, width: 600 });
   await t.rejects(s.plot(SORT_ID, { ...base, width: 700 }), BusyError);
   await Promise.all([running, queued]);
   t.equal(calls.length, 2);
 
-  const slow = service({ render, renderTimeoutMs: 100 });
+  // A renderer that stops when its signal aborts, as the render pool does (by terminating the worker).
+  const signals: AbortSignal[] = [];
+  const stoppable = async (summary: StoredSummary, options: PlotOptions, signal: AbortSignal) => {
+    signals.push(signal);
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(resolve, 10_000);
+      signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)));
+    });
+    return renderInThread(summary, options);
+  };
+  const slow = service({ render: stoppable, renderTimeoutMs: 100, renderConcurrency: 1, renderQueue: 1 });
   await slow.ingest(chunks(SORT));
-  await t.rejects(slow.plot(SORT_ID, base), WorkTimeoutError);
-  await new Promise((r) => setTimeout(r, 500));
-  const after = await slow.plot(SORT_ID, base);
-  t.equal(after?.cached, true, 'the render finished in the background and was stored');
+  await t.rejects(slow.plot(SORT_ID, base), { name: 'WorkTimeoutError', message: 'the render was stopped at its deadline of 100 ms (MEMPLOT_RENDER_TIMEOUT_MS)' });
+  t.equal(signals.length, 1);
+  t.equal(signals[0].aborted, true, "the render's signal aborted");
+  t.ok(signals[0].reason instanceof WorkTimeoutError);
+  t.same([slow.renders.active, slow.renders.queued], [0, 0], 'its slot is free at once');
+});
+
+t.test('plot: a renderer that ignores the deadline still answers WorkTimeoutError at it; one still queued leaves the queue', async (t) => {
+  const { calls, render } = countingRenderer(400);
+  const s = service({ render, renderTimeoutMs: 100, renderConcurrency: 1, renderQueue: 1 });
+  await s.ingest(chunks(SORT));
+  const base = { ...defaultPlotOptions(), format: 'svg' as const, height: 4000 }; // large: no express slot
+  const running = s.plot(SORT_ID, { ...base, width: 500 });
+  const waiting = s.plot(SORT_ID, { ...base, width: 600 });
+  await t.rejects(running, { message: /stopped at its deadline of 100 ms/ });
+  await t.rejects(waiting, { message: 'the render was still waiting for a free slot at its deadline of 100 ms (MEMPLOT_RENDER_TIMEOUT_MS)' });
+  t.equal(s.renders.queued, 0, 'the waiting one left the queue');
+  t.equal(s.renders.active, 1, 'the render that ignores its signal keeps its slot until it ends');
+  await new Promise((r) => setTimeout(r, 400));
+  t.equal(s.renders.active, 0);
+  t.equal(calls.length, 1, 'the waiting one never started');
 });
 
 t.test('plot: a store that cannot write still answers', async (t) => {

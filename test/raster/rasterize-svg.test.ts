@@ -42,3 +42,14 @@ t.test('text is set in a real font: glyphs leave dark pixels', async (t) => {
   t.ok(dark > 300, `${dark} dark pixels: glyphs were drawn`);
   t.ok(dark < 200 * 40 * 0.4, 'and not a filled box (a missing-glyph font)');
 });
+
+t.test('limits: an image over maxPixels is refused before it is drawn; timeoutSeconds stops native work', async (t) => {
+  await t.rejects(rasterizeSvg(square, { format: 'png', scale: 2, maxPixels: 120 * 80 * 4 - 1 }), /pixel limit/);
+  t.ok((await rasterizeSvg(square, { format: 'png', scale: 2, maxPixels: 120 * 80 * 4 })).length > 0, 'at the bound it is drawn');
+  await t.rejects(rasterizeSvg(square, { format: 'png', scale: 1, maxPixels: 0 }), { parameter: 'maxPixels', message: 'Expected a positive integer number of pixels for maxPixels but received 0 of type number' });
+  await t.rejects(rasterizeSvg(square, { format: 'png', scale: 1, timeoutSeconds: 0.5 }), { parameter: 'timeoutSeconds', message: /from 0 \(no limit\) to 3600 for timeoutSeconds but received 0.5/ });
+  // 12288² pixels of fine lines through AVIF: tens of seconds of libvips work without the timeout.
+  const lines = Array.from({ length: 400 }, (_, i) => `<path d="M0 ${i * 10} L4096 ${4096 - i * 10}" stroke="#${(i * 2654435).toString(16).slice(-6).padStart(6, '0')}"/>`).join('');
+  const big = `<svg xmlns="http://www.w3.org/2000/svg" width="4096" height="4096">${lines}</svg>`;
+  await t.rejects(rasterizeSvg(big, { format: 'avif', scale: 3, timeoutSeconds: 1 }), /killed|timeout/i, 'stopped by libvips');
+});

@@ -2,9 +2,9 @@ import t, { type Test } from 'tap';
 import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import type { ProfileSummary } from '../../src/aggregate/summary.js';
 import type { PlotOptions } from '../../src/options/plot-options.js';
-import { renderPlot } from '../../src/render/render-plot.js';
+import type { StoredSummary } from '../../src/render/render-pool.js';
+import { renderInThread } from '../render/in-thread-renderer.js';
 import { build, fixture, multipartBody } from '../helper.js';
 
 const sort = fixture('sort.mem');
@@ -170,13 +170,14 @@ t.test('422: not a memusage file, says what was found', async (t) => {
 t.test('503 with Retry-After when renders are saturated', async (t) => {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
-  const slowRender = async (summary: ProfileSummary, options: PlotOptions) => {
+  const slowRender = async (summary: StoredSummary, options: PlotOptions) => {
     await gate;
-    return renderPlot(summary, options);
+    return renderInThread(summary, options);
   };
   const app = await build(t, { render: slowRender, config: { renderConcurrency: 1, renderQueue: 1 } });
   await app.inject({ method: 'POST', url: '/profiles', ...raw(sort.bytes) });
-  const url = (w: number) => `/profiles/${sort.id}/plot.svg?width=${w}`;
+  // Large images: a small one may take the express slot instead of waiting (see the next test).
+  const url = (w: number) => `/profiles/${sort.id}/plot.svg?width=${w}&height=4000`;
   const first = app.inject({ method: 'GET', url: url(500) });
   const second = app.inject({ method: 'GET', url: url(600) });
   await new Promise((r) => setTimeout(r, 50));
@@ -185,24 +186,53 @@ t.test('503 with Retry-After when renders are saturated', async (t) => {
   t.equal(third.headers['retry-after'], '1');
   isJsonError(t, third, 503, 'BUSY');
   const duplicate = app.inject({ method: 'GET', url: url(500) });
+  const small = app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.svg?width=800&height=600` });
+  await new Promise((r) => setTimeout(r, 50));
+  t.equal(app.profiles.expressRenders.active, 1, 'a small render runs in the express slot while the slots are full');
+  const secondSmall = await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.svg?width=801&height=600` });
+  t.equal(secondSmall.statusCode, 503, 'with the express slot taken, a small render queues like any other (and the queue is full)');
   release();
+  t.equal((await small).statusCode, 200);
   t.same((await Promise.all([first, second, duplicate])).map((r) => r.statusCode), [200, 200, 200], 'the queued ones and a duplicate of the running one complete');
 });
 
-t.test('503 with Retry-After when a render takes too long', async (t) => {
-  const slowRender = async (summary: ProfileSummary, options: PlotOptions) => {
-    await new Promise((r) => setTimeout(r, 400));
-    return renderPlot(summary, options);
-  };
-  const app = await build(t, { render: slowRender, config: { renderTimeoutMs: 100 } });
+t.test('503 with Retry-After when a render is stopped at its deadline', async (t) => {
+  const app = await build(t, { config: { renderTimeoutMs: 1500, renderConcurrency: 1, maxRenderPixels: 6144 * 6144 } });
   await app.inject({ method: 'POST', url: '/profiles', ...raw(sort.bytes) });
-  const res = await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.svg`, headers: { accept: 'application/json' } });
+  await app.renderPool!.ready();
+  const before = new Set(app.renderPool!.threadIds);
+  // 6144² pixels in the slowest encoder: several seconds of work on the worker thread.
+  const res = await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.avif?width=4096&height=4096&scale=1.5` });
   t.equal(res.statusCode, 503);
   t.equal(res.headers['retry-after'], '5');
   isJsonError(t, res, 503, 'TIMEOUT');
-  await new Promise((r) => setTimeout(r, 500));
-  const later = await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.svg` });
-  t.equal(later.statusCode, 200, 'the render finished meanwhile and was cached');
+  t.match(res.json().message, /stopped at its deadline of 1500 ms/);
+  // Terminating the thread stops the JavaScript at once; an AVIF encode already in libvips runs to
+  // its end, and the slot stays taken until then so that such native work stays bounded.
+  while (app.profiles.renders.active > 0) await new Promise((r) => setTimeout(r, 50));
+  await app.renderPool!.ready(); // the replacement loads the renderer (over a second under tsx)
+  const next = await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.svg?width=300` });
+  t.equal(next.statusCode, 200, 'the next render works on the replacement worker');
+  t.equal(app.renderPool?.workers, 2, 'the render slot and the express slot');
+  t.equal(app.renderPool!.threadIds.filter((id) => !before.has(id)).length, 1, 'the worker that drew the AVIF was terminated and replaced');
+});
+
+t.test('400 PIXEL_BUDGET_EXCEEDED names the budget and the pixels asked for, before any upload is read', async (t) => {
+  let rendered = 0;
+  const counting = async (summary: StoredSummary, options: PlotOptions) => (rendered++, renderInThread(summary, options));
+  const app = await build(t, { render: counting, config: { maxRenderPixels: 1000 * 1000 } });
+  await app.inject({ method: 'POST', url: '/profiles', ...raw(sort.bytes) });
+  const res = await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.png?width=1000&height=500&scale=2` });
+  isJsonError(t, res, 400, 'PIXEL_BUDGET_EXCEEDED');
+  t.equal(
+    res.json().message,
+    'the image asked for has 2000000 pixels (width 1000 × height 500 × scale 2 squared), over the budget of 1000000 pixels per render (MEMPLOT_MAX_RENDER_PIXELS)',
+  );
+  t.equal(res.json().hint, 'ask for a smaller width, height or scale');
+  t.equal((await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.svg?width=1000&height=1000&scale=2` })).statusCode, 200, 'SVG is not scaled');
+  const upload = await app.inject({ method: 'POST', url: '/plot?width=2000&height=1000', ...raw(Buffer.from('not even a .mem file')) });
+  isJsonError(t, upload, 400, 'PIXEL_BUDGET_EXCEEDED');
+  t.equal(rendered, 1, 'only the SVG was rendered');
 });
 
 t.test('5xx messages are masked', async (t) => {

@@ -1,0 +1,28 @@
+/**
+ * What a rendered plot is, without the renderer: its content types and the renderer version that
+ * is part of every cache key. Kept apart from render-plot.ts so that the HTTP process, which never
+ * draws, does not load d3, jsdom and sharp to know them.
+ */
+import type { OutputFormat } from '../options/plot-options.js';
+
+/** Part of every rendered-image cache key: bump whenever the same summary and options would draw differently. */
+export const RENDERER_VERSION = '4';
+
+export const CONTENT_TYPES: Readonly<Record<OutputFormat, string>> = {
+  svg: 'image/svg+xml; charset=utf-8',
+  png: 'image/png',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  jpeg: 'image/jpeg',
+};
+
+export interface RenderedImage {
+  body: Buffer;
+  contentType: string;
+}
+
+/** Device pixels of the image these options ask for: width × height × scale² (the SVG's CSS pixels for svg). */
+export function requestedPixels(options: { width: number; height: number; scale: number; format: OutputFormat }): number {
+  const scale = options.format === 'svg' ? 1 : options.scale;
+  return Math.ceil(options.width * scale) * Math.ceil(options.height * scale);
+}

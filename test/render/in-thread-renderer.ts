@@ -1,0 +1,14 @@
+/**
+ * A PlotRenderer for tests that draws on the calling thread (the app uses the render pool): the
+ * summary's stored bytes parsed and drawn by renderPlot. It ignores the deadline's signal, as a
+ * renderer that cannot be stopped would.
+ */
+import { deserializeSummary } from '../../src/aggregate/summary-codec.js';
+import type { PlotOptions } from '../../src/options/plot-options.js';
+import type { RenderedImage } from '../../src/render/plot-output.js';
+import { renderPlot } from '../../src/render/render-plot.js';
+import type { StoredSummary } from '../../src/render/render-pool.js';
+
+export function renderInThread(summary: StoredSummary, options: PlotOptions): Promise<RenderedImage> {
+  return renderPlot(deserializeSummary(summary.bytes), options);
+}

@@ -1,0 +1,51 @@
+import t from 'tap';
+import { summarizeMemFile } from '../../src/aggregate/summarize.js';
+import { serializeSummary } from '../../src/aggregate/summary-codec.js';
+import { defaultPlotOptions, type PlotOptions } from '../../src/options/plot-options.js';
+import { RenderPool, type StoredSummary } from '../../src/render/render-pool.js';
+import { fixturePath } from '../fixtures.js';
+
+async function stored(name: string): Promise<StoredSummary> {
+  const summary = await summarizeMemFile(fixturePath(`${name}.mem`));
+  return { id: name, bytes: serializeSummary(summary) };
+}
+
+const options = (overrides: Partial<PlotOptions>): PlotOptions => ({ ...defaultPlotOptions(), ...overrides });
+const never = new AbortController().signal;
+
+t.test('renders on worker threads, a killed render is replaced by a fresh worker, close stops them all', async (t) => {
+  const sort = await stored('sort');
+  const pool = new RenderPool({ threads: 1, maxPixels: 4096 * 4096, worker: { importerUrl: import.meta.url, name: 'hanging-render-worker' } });
+  t.teardown(() => pool.close());
+
+  const svg = await pool.render(sort, options({ format: 'svg' }), never);
+  t.equal(svg.contentType, 'image/svg+xml; charset=utf-8');
+  t.match(svg.body.toString('utf8'), /^<svg/);
+  const png = await pool.render(sort, options({ format: 'png', width: 300, height: 200 }), never);
+  t.same([...png.body.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG comes back');
+  t.equal(pool.workers, 1);
+  const [before] = pool.threadIds;
+
+  const deadline = new AbortController();
+  const stopped = new Error('stopped at the deadline');
+  setTimeout(() => deadline.abort(stopped), 300);
+  await t.rejects(pool.render(sort, options({ format: 'svg', title: 'spin forever' }), deadline.signal), stopped, 'the endless render rejects with the reason');
+
+  const after = await pool.render(sort, options({ format: 'svg', width: 400 }), never);
+  t.match(after.body.toString('utf8'), /width="400"/, 'the next render works');
+  t.equal(pool.workers, 1, 'one worker again');
+  t.not(pool.threadIds[0], before, 'on a new thread: the spinning one was terminated');
+
+  await pool.close();
+  t.equal(pool.workers, 0, 'no worker left after close');
+  await t.rejects(pool.render(sort, options({ format: 'svg' }), never), { name: 'RenderPoolClosedError', message: /shutting down/ });
+});
+
+t.test('a raster over the pool\'s pixel bound fails in sharp before it is drawn', async (t) => {
+  const sort = await stored('sort');
+  const pool = new RenderPool({ threads: 1, maxPixels: 1000 * 1000 });
+  t.teardown(() => pool.close());
+  await t.rejects(pool.render(sort, options({ format: 'png', width: 1200, height: 1000 }), never), /pixel limit/);
+  const fits = await pool.render(sort, options({ format: 'png', width: 1000, height: 1000 }), never);
+  t.ok(fits.body.length > 0, 'at the bound it renders');
+});
