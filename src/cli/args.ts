@@ -19,6 +19,8 @@ import { PLOT_OPTION_DEFINITIONS, PlotOptionError, defaultPlotOptions, describeA
 
 /** A command line memplot cannot run: exit code 2. */
 export class UsageError extends Error {
+  /** The name for messages (--program-name) in force when parsing failed. */
+  programName: string | undefined;
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
@@ -164,6 +166,19 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     strict: false,
     programName: 'memplot',
   };
+  try {
+    parseInto(parsed, argv);
+  } catch (error) {
+    if (error instanceof UsageError) error.programName = parsed.programName;
+    throw error;
+  }
+  if (parsed.command === 'plot' && (parsed.positionals[0] === 'stats' || parsed.positionals[0] === 'print')) {
+    parsed.command = parsed.positionals.shift() as 'stats' | 'print';
+  }
+  return parsed;
+}
+
+function parseInto(parsed: ParsedArgs, argv: readonly string[]): void {
   const stops = () => parsed.command === 'help' || parsed.command === 'usage' || parsed.command === 'version';
   let onlyOperands = false;
   for (let i = 0; i < argv.length && !stops(); i++) {
@@ -201,10 +216,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       }
     }
   }
-  if (parsed.command === 'plot' && (parsed.positionals[0] === 'stats' || parsed.positionals[0] === 'print')) {
-    parsed.command = parsed.positionals.shift() as 'stats' | 'print';
-  }
-  return parsed;
 }
 
 /** Words wrapped into lines of at most `width` characters, each later line indented by `indent`. */

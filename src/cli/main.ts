@@ -237,7 +237,7 @@ export async function runCli(argv: readonly string[], io: CliIo, hooks: CliHooks
         return await runPlot(args, io, hooks);
     }
   } catch (error) {
-    const program = args?.programName ?? 'memplot';
+    const program = args?.programName ?? (error instanceof UsageError ? error.programName : undefined) ?? 'memplot';
     const name = args?.positionals[0] === '-' ? 'standard input' : args?.positionals[0];
     if ((error as NodeJS.ErrnoException).code === 'EPIPE') return EXIT.ok;
     if (error instanceof UsageError || error instanceof PlotOptionError) {
