@@ -35,7 +35,15 @@ async function drawSample(): Promise<void> {
 
 function main(): void {
   // A snapshot's process.argv has no script: [node, ...arguments].
-  runCli(process.argv.slice(1), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }, { render: renderPlot }).then(
+  // process.stdin is made on first use (a few milliseconds): only `-` reads it.
+  const io = {
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+  };
+  runCli(process.argv.slice(1), io, { render: renderPlot }).then(
     (code) => void (process.exitCode = code),
   );
 }
