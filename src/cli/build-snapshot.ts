@@ -86,7 +86,7 @@ function __memplotModulesRoot() {
   const at = argv.findIndex((a) => a === '--snapshot-blob' || a.startsWith('--snapshot-blob='));
   if (at < 0) throw new Error('memplot snapshot: started without --snapshot-blob');
   const blob = argv[at].includes('=') ? argv[at].slice(argv[at].indexOf('=') + 1) : argv[at + 1];
-  return require('node:path').resolve(require('node:path').dirname(blob), ${modulesRoot});
+  return require('node:path').resolve(require('node:path').dirname(require('node:fs').realpathSync(blob)), ${modulesRoot});
 }
 function __memplotModuleUrl(path) {
   return require('node:url').pathToFileURL(require('node:path').join(__memplotModulesRoot(), path)).href;

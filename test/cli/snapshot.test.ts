@@ -4,12 +4,12 @@
  * line untouched (Node must not take `-tT` or `--usage` as its own options).
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import t from 'tap';
-import { summarizeMemFile } from '../../src/aggregate/summarize.js';
+import { PARALLEL_MIN_BYTES, summarizeMemFile } from '../../src/aggregate/summarize.js';
 import { buildCliSnapshot } from '../../src/cli/build-snapshot.js';
 import { defaultPlotOptions, type OutputFormat } from '../../src/options/plot-options.js';
 import { renderPlot } from '../../src/render/render-plot.js';
@@ -48,4 +48,14 @@ t.test('the snapshot CLI draws byte for byte what the server draws', async (t) =
   t.match(usage.stdout, /^Usage: memplot \[-/);
   const failed = await run(bin, ['-x', '99', fixturePath('sort.mem')], { cwd: dir }).catch((error: { code: number; stderr: string }) => error);
   t.match(failed, { code: 2, stderr: /option -x\/--x-size: expected an integer from 100 to 4096, received "99"/ });
+
+  // Over PARALLEL_MIN_BYTES the series are built on a worker thread, which the snapshot starts
+  // from its modules root: javac.mem's entries fifteen times over.
+  const javac = readFileSync(fixturePath('javac.mem'));
+  const big = join(dir, 'big.mem');
+  writeFileSync(big, Buffer.concat([javac, ...Array.from({ length: 14 }, () => javac.subarray(48))]));
+  t.ok(javac.length * 15 > PARALLEL_MIN_BYTES);
+  const stats = await run(bin, ['stats', big], { cwd: dir });
+  t.same(JSON.parse(stats.stdout), (await summarizeMemFile(big, { hash: false })).stats, 'stats of a file read on two threads');
+  t.match(stats.stderr, /warning: .*\(TIME_NON_MONOTONIC\)/);
 });
