@@ -33,6 +33,8 @@ export interface CliHooks {
    * the renderer loaded already, so a worker would only add its own start-up.
    */
   render?: PlotRenderer;
+  /** Called before the input is read when the chart will be a raster image (with `render`). */
+  prepareRaster?: () => void;
 }
 
 /** Exit codes: documented in --help and the README. */
@@ -168,7 +170,10 @@ async function runPlot(args: ParsedArgs, io: CliIo, hooks: CliHooks): Promise<nu
   const options = { ...args.options, format };
   if (!outFile && io.stdout.isTTY) throw new UsageError('reading standard input: give OUTFILE or -o FILE (or redirect standard output)');
   const input = openInput(args.positionals[0], io);
-  if (hooks.render) return drawPlot(args, input, options, hooks.render, io, outFile);
+  if (hooks.render) {
+    if (options.format !== 'svg') hooks.prepareRaster?.();
+    return drawPlot(args, input, options, hooks.render, io, outFile);
+  }
   // The renderer loads on its own thread while this one reads the input (its start-up, mostly
   // jsdom, costs about half a second); `memplot stats` never loads it.
   const renderer = new RenderWorker();

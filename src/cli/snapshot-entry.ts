@@ -2,13 +2,15 @@
  * The CLI as a V8 start-up snapshot (built by build-snapshot.ts, run by bin/memplot.js): every
  * module is evaluated, jsdom's document created and one chart drawn when the snapshot is built,
  * so a run starts with the renderer loaded and its code compiled, and draws on this thread.
- * sharp, a native module, cannot be in a snapshot: it loads on the first raster image.
+ * sharp, a native module, cannot be in a snapshot: it loads before the input is read when the
+ * chart is a raster image, and starts its renderer then, in parallel with this thread.
  */
 import v8 from 'node:v8';
 import { summarizeMemStream } from '../aggregate/summarize.js';
 import { RECORD_WORDS } from '../format/mem-format.js';
 import { defaultPlotOptions } from '../options/plot-options.js';
 import { renderChartSvg } from '../chart/render-chart-svg.js';
+import { warmUpRasterizer } from '../raster/rasterize-svg.js';
 import { prepareRenderer, renderPlot } from '../render/render-plot.js';
 import { runCli } from './main.js';
 
@@ -43,7 +45,8 @@ function main(): void {
     stdout: process.stdout,
     stderr: process.stderr,
   };
-  runCli(process.argv.slice(1), io, { render: renderPlot }).then(
+  // For a raster image, librsvg and fontconfig start on libuv's threads while this one draws the SVG.
+  runCli(process.argv.slice(1), io, { render: renderPlot, prepareRaster: warmUpRasterizer }).then(
     (code) => void (process.exitCode = code),
   );
 }
