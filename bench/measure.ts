@@ -57,3 +57,35 @@ export function commandExists(name: string): boolean {
 export function fmt(value: number, digits = 2): string {
   return value.toFixed(digits);
 }
+
+export interface StartupMeasurement {
+  /** Wall milliseconds, median of the runs. */
+  wallMs: number;
+  /** User + system CPU milliseconds, median of the runs (GNU time: 10 ms resolution). */
+  cpuMs: number;
+}
+
+/**
+ * Start-up of a short command: `warmup` unmeasured runs (page cache), then the median wall time
+ * (taken here, to the microsecond) and CPU time (GNU time) of `runs` runs.
+ */
+export async function measureStartup(command: string, args: string[], options: { runs?: number; warmup?: number; cwd?: string } = {}): Promise<StartupMeasurement> {
+  const dir = mkdtempSync(join(tmpdir(), 'memplot-bench-'));
+  const out = join(dir, 'time.txt');
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  try {
+    for (let i = 0; i < (options.warmup ?? 2) + (options.runs ?? 11); i++) {
+      const t0 = performance.now();
+      await promisify(execFile)('/usr/bin/time', ['-f', '%U %S', '-o', out, command, ...args], { cwd: options.cwd, maxBuffer: 1 << 26 });
+      const elapsed = performance.now() - t0;
+      if (i < (options.warmup ?? 2)) continue;
+      const [user, sys] = readFileSync(out, 'utf8').trim().split(/\s+/).map(Number);
+      wall.push(elapsed);
+      cpu.push((user + sys) * 1000);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { wallMs: median(wall), cpuMs: median(cpu) };
+}

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { summarizeMemFile } from '../src/aggregate/summarize.js';
 import { benchChart } from './chart.js';
 import { benchHttp, formatHttpBench } from './http.js';
-import { commandExists, fmt, measureCommand } from './measure.js';
+import { commandExists, fmt, measureCommand, measureStartup } from './measure.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CORPUS = join(ROOT, 'bench/corpus');
@@ -41,7 +41,40 @@ async function benchStartup(): Promise<void> {
   const m = await measureCommand(process.execPath, [MEMPLOT, 'stats', FIXTURE], 11);
   section('Start-up', [
     `\`memplot stats\` on a 7 KB fixture (sort.mem), whole process: median **${fmt(m.wall * 1000, 0)} ms** of 11 runs, peak RSS ${fmt(m.rssMb, 0)} MB.`,
+    '',
+    ...(await drawingStartupRows()),
   ]);
+}
+
+/**
+ * Drawing the 7 KB fixture as the installed command runs it (bin/memplot.js as an executable:
+ * from the start-up snapshot), against the same without the snapshot, memusagestat and bare Node.
+ */
+async function drawingStartupRows(): Promise<string[]> {
+  const scratch = join(tmpdir(), `memplot-bench-startup-${process.pid}`);
+  mkdirSync(scratch, { recursive: true });
+  // memusagestat rewrites a crashed program's header: every command reads a copy.
+  copyFileSync(FIXTURE, join(scratch, 'sort.mem'));
+  const withoutNodeOptions = (command: string, ...args: string[]): [string, string[]] => ['env', ['-u', 'NODE_OPTIONS', command, ...args]];
+  const commands: [string, [string, string[]]][] = [
+    ['`memplot sort.mem out.png` (snapshot)', withoutNodeOptions(MEMPLOT, 'sort.mem', 'out.png')],
+    ['`memplot sort.mem out.svg` (snapshot)', withoutNodeOptions(MEMPLOT, 'sort.mem', 'out.svg')],
+    ['`node bin/memplot.js sort.mem out.png` (no snapshot)', [process.execPath, [MEMPLOT, 'sort.mem', 'out.png']]],
+    ['`node bin/memplot.js sort.mem out.svg` (no snapshot)', [process.execPath, [MEMPLOT, 'sort.mem', 'out.svg']]],
+    ['`memusagestat sort.mem out.png`', ['memusagestat', ['sort.mem', 'out.png']]],
+    ['`node -e 0`', [process.execPath, ['-e', '0']]],
+  ];
+  const rows = ['| command | wall (median of 11) | CPU, user + system |', '|---|---|---|'];
+  try {
+    for (const [label, [command, args]] of commands) {
+      if (command === 'memusagestat' && !commandExists('memusagestat')) continue;
+      const m = await measureStartup(command, args, { cwd: scratch });
+      rows.push(`| ${label} | ${fmt(m.wallMs, 0)} ms | ${fmt(m.cpuMs, 0)} ms |`);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return ['Drawing the same file, whole process, after 2 unmeasured runs:', '', ...rows];
 }
 
 async function benchStats(): Promise<void> {

@@ -13,9 +13,9 @@ import { InputTooLargeError, MemFormatError } from '../format/errors.js';
 import { needsRepair, printMemFile, repairHeader } from '../format/print-records.js';
 import { readMemFile } from '../format/read-mem-file.js';
 import type { MemHeader } from '../format/mem-format.js';
-import { OUTPUT_FORMAT_EXTENSIONS, OUTPUT_FORMATS, PlotOptionError, type PlotOptions } from '../options/plot-options.js';
+import { OUTPUT_FORMAT_EXTENSIONS, PlotOptionError, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
 import { RenderWorker } from '../render/render-worker-client.js';
-import { UsageError, parseArgs, usage, type ParsedArgs } from './args.js';
+import { UsageError, helpText, parseArgs, usageText, type ParsedArgs } from './args.js';
 import { createProgressReporter } from './progress.js';
 
 export interface CliIo {
@@ -23,6 +23,22 @@ export interface CliIo {
   stdout: Writable & { isTTY?: boolean };
   stderr: Writable & { isTTY?: boolean };
 }
+
+/** Draws a plot: by default the renderer on a worker thread of its own (see runPlot). */
+export type PlotRenderer = (summary: ProfileSummary, options: PlotOptions) => Promise<{ body: Buffer }>;
+
+export interface CliHooks {
+  /**
+   * Renders in this thread instead of a worker: the start-up snapshot (snapshot-entry.ts) has
+   * the renderer loaded already, so a worker would only add its own start-up.
+   */
+  render?: PlotRenderer;
+  /** Called before the input is read when the chart will be a raster image (with `render`). */
+  prepareRaster?: () => void;
+}
+
+/** Exit codes: documented in --help and the README. */
+export const EXIT = { ok: 0, badInput: 1, usage: 2, strictWarnings: 3 } as const;
 
 const VERSION = '0.1.0';
 
@@ -67,10 +83,20 @@ function write(stream: Writable, text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
 }
 
-async function runStats(args: ParsedArgs, io: CliIo): Promise<void> {
+/** The input's warnings on stderr, one line each; resolves to the exit code they make. */
+async function reportWarnings(args: ParsedArgs, input: Input, summary: ProfileSummary, io: CliIo): Promise<number> {
+  const warnings = summary.stats.warnings;
+  if (warnings.length > 0) {
+    await write(io.stderr, warnings.map((w) => `${args.programName}: ${input.name}: warning: ${w.message} (${w.code})\n`).join(''));
+  }
+  return warnings.length > 0 && args.strict ? EXIT.strictWarnings : EXIT.ok;
+}
+
+async function runStats(args: ParsedArgs, io: CliIo): Promise<number> {
   const input = openInput(requireOne(args, 'stats'), io);
   const summary = await summarizeInput(input, io);
   await write(io.stdout, JSON.stringify(summary.stats, null, 2) + '\n');
+  return reportWarnings(args, input, summary, io);
 }
 
 /** Standard input can be read once: a crashed program's file is kept in a temporary file for the second pass. */
@@ -103,7 +129,8 @@ async function runPrint(args: ParsedArgs, io: CliIo): Promise<void> {
     for await (const text of printMemFile(open(), repaired)) {
       pending += text;
       if (pending.length >= 1 << 20) {
-        if (!io.stdout.write(pending)) await new Promise((resolve) => io.stdout.once('drain', resolve));
+        // Each megabyte is flushed before the next is made: a closed pipe fails this write.
+        await write(io.stdout, pending);
         pending = '';
       }
     }
@@ -113,41 +140,48 @@ async function runPrint(args: ParsedArgs, io: CliIo): Promise<void> {
   }
 }
 
-async function runPlot(args: ParsedArgs, io: CliIo): Promise<void> {
+/**
+ * Where the chart goes, as memusagestat decides it: OUTFILE, else -o FILE, else DATAFILE.png
+ * (standard output for standard input). Its format: --format, else the extension when memplot
+ * knows it, else PNG (memusagestat writes PNG whatever the name).
+ */
+export function outputTarget(args: ParsedArgs): { outFile: string | null; format: OutputFormat } {
+  const [dataFile, outArg] = args.positionals;
+  const outFile = outArg ?? args.output ?? (dataFile === '-' ? null : `${dataFile}.png`);
+  const extension = outFile ? extname(outFile).toLowerCase() : '';
+  const byName = Object.hasOwn(OUTPUT_FORMAT_EXTENSIONS, extension) ? OUTPUT_FORMAT_EXTENSIONS[extension] : undefined;
+  const format = args.given.has('format') ? args.options.format : (byName ?? 'png');
+  return { outFile, format };
+}
+
+async function runPlot(args: ParsedArgs, io: CliIo, hooks: CliHooks): Promise<number> {
   if (args.positionals.length < 1 || args.positionals.length > 2) {
     throw new UsageError(args.positionals.length === 0 ? 'missing DATAFILE' : `too many arguments: ${args.positionals.slice(2).join(' ')}`);
   }
-  const [dataFile, outArg] = args.positionals;
-  if (args.output && outArg) throw new UsageError(`two output files given: -o ${args.output} and ${outArg}`);
-  const toStdout = !args.output && !outArg && dataFile === '-';
-  const outFile = args.output ?? outArg ?? (dataFile === '-' ? null : `${dataFile}.png`);
-  const options = { ...args.options };
-  if (outFile && !args.given.has('format')) {
-    const extension = extname(outFile).toLowerCase();
-    const format = Object.hasOwn(OUTPUT_FORMAT_EXTENSIONS, extension) ? OUTPUT_FORMAT_EXTENSIONS[extension] : undefined;
-    if (!format) {
-      throw new UsageError(`${outFile}: unknown image extension "${extname(outFile)}": use ${Object.keys(OUTPUT_FORMAT_EXTENSIONS).join(', ')}, or give --format (${OUTPUT_FORMATS.join(', ')})`);
-    }
-    options.format = format;
+  const { outFile, format } = outputTarget(args);
+  const options = { ...args.options, format };
+  if (!outFile && io.stdout.isTTY) throw new UsageError('reading standard input: give OUTFILE or -o FILE (or redirect standard output)');
+  const input = openInput(args.positionals[0], io);
+  if (hooks.render) {
+    if (options.format !== 'svg') hooks.prepareRaster?.();
+    return drawPlot(args, input, options, hooks.render, io, outFile);
   }
-  if (toStdout && io.stdout.isTTY) throw new UsageError('reading standard input: give OUTFILE or -o FILE (or redirect standard output)');
-  const input = openInput(dataFile, io);
   // The renderer loads on its own thread while this one reads the input (its start-up, mostly
   // jsdom, costs about half a second); `memplot stats` never loads it.
   const renderer = new RenderWorker();
   try {
-    await drawPlot(input, options, renderer, io, outFile);
+    return await drawPlot(args, input, options, (summary, o) => renderer.render(summary, o), io, outFile);
   } finally {
     await renderer.close();
   }
 }
 
-async function drawPlot(input: Input, options: PlotOptions, renderer: RenderWorker, io: CliIo, outFile: string | null): Promise<void> {
+async function drawPlot(args: ParsedArgs, input: Input, options: PlotOptions, render: PlotRenderer, io: CliIo, outFile: string | null): Promise<number> {
   const summary = await summarizeInput(input, io);
-  const { body } = await renderer.render(summary, options);
+  const { body } = await render(summary, options);
   if (!outFile) {
     await write(io.stdout, body);
-    return;
+    return reportWarnings(args, input, summary, io);
   }
   // Written beside the target and renamed: a failed run never leaves half an image.
   const temp = `${outFile}.${process.pid}.tmp`;
@@ -158,6 +192,7 @@ async function drawPlot(input: Input, options: PlotOptions, renderer: RenderWork
     await unlink(temp).catch(() => {});
     throw new CliError(`${outFile}: cannot write: ${(error as Error).message}`);
   }
+  return reportWarnings(args, input, summary, io);
 }
 
 function requireOne(args: ParsedArgs, command: string): string {
@@ -165,44 +200,56 @@ function requireOne(args: ParsedArgs, command: string): string {
   return args.positionals[0];
 }
 
-/** Runs the CLI; resolves to the exit code (0 ok, 1 bad input or failure, 2 usage). */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs the CLI; resolves to the exit code: 0 done (the input's warnings on stderr), 1 bad or
+ * unreadable input or a failure, 2 usage, 3 warnings under --strict. A reader that closes the
+ * pipe early (`memplot print FILE | head`) ends it quietly with 0.
+ */
+export async function runCli(argv: readonly string[], io: CliIo, hooks: CliHooks = {}): Promise<number> {
   let args: ParsedArgs | null = null;
+  // A write to a closed pipe fails its callback (handled below); the stream also emits 'error',
+  // possibly after this resolves, which must not become an uncaught exception.
+  const ignorePipeErrors = (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  };
+  io.stdout.on('error', ignorePipeErrors);
   try {
     args = parseArgs(argv);
     switch (args.command) {
       case 'help':
-        await write(io.stdout, usage());
-        return 0;
+        await write(io.stdout, helpText(args.programName));
+        return EXIT.ok;
+      case 'usage':
+        await write(io.stdout, usageText(args.programName));
+        return EXIT.ok;
       case 'version':
         await write(io.stdout, `memplot ${VERSION}\n`);
-        return 0;
+        return EXIT.ok;
       case 'stats':
-        await runStats(args, io);
-        return 0;
+        return await runStats(args, io);
       case 'print':
         await runPrint(args, io);
-        return 0;
+        return EXIT.ok;
       case 'plot':
-        await runPlot(args, io);
-        return 0;
+        return await runPlot(args, io, hooks);
     }
   } catch (error) {
+    const program = args?.programName ?? (error instanceof UsageError ? error.programName : undefined) ?? 'memplot';
     const name = args?.positionals[0] === '-' ? 'standard input' : args?.positionals[0];
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return EXIT.ok;
     if (error instanceof UsageError || error instanceof PlotOptionError) {
-      await write(io.stderr, `memplot: ${error.message}\nTry 'memplot --help' for more information.\n`);
-      return 2;
+      await write(io.stderr, `${program}: ${error.message}\nTry '${program} --help' or '${program} --usage' for more information.\n`);
+      return EXIT.usage;
     }
     if (error instanceof MemFormatError || error instanceof InputTooLargeError) {
-      await write(io.stderr, `memplot: ${name}: ${error.message}\n`);
-      return 1;
+      await write(io.stderr, `${program}: ${name}: ${error.message}\n`);
+      return EXIT.badInput;
     }
     if (error instanceof CliError) {
-      await write(io.stderr, `memplot: ${error.message}\n`);
-      return 1;
+      await write(io.stderr, `${program}: ${error.message}\n`);
+      return EXIT.badInput;
     }
-    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
-    await write(io.stderr, `memplot: ${name ?? ''}${name ? ': ' : ''}${(error as Error).message ?? String(error)}\n`);
-    return 1;
+    await write(io.stderr, `${program}: ${name ?? ''}${name ? ': ' : ''}${(error as Error).message ?? String(error)}\n`);
+    return EXIT.badInput;
   }
 }

@@ -22,6 +22,17 @@ function encode(image: Sharp, format: RasterFormat): Sharp {
 }
 
 /**
+ * Starts librsvg and fontconfig (reading the font configuration and caches: tens of
+ * milliseconds on the first image of a process) on libuv's threads, so that a process about to
+ * draw one image can do it while its own thread still builds the SVG. Errors are left to the
+ * real image to report.
+ */
+export function warmUpRasterizer(): void {
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><text y="6" font-size="6">0</text></svg>';
+  sharp(Buffer.from(svg, 'utf8')).png().toBuffer().catch(() => {});
+}
+
+/**
  * The image of an SVG at a device pixel ratio (`scale`): librsvg reads the SVG at 72 × scale
  * DPI, so a 800×600 SVG gives 800·scale × 600·scale pixels.
  */

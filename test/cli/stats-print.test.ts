@@ -58,12 +58,11 @@ t.test('errors: one line naming the file, exit 1; usage errors exit 2', async (t
     [['-x', '99', 'f.mem'], /option -x\/--x-size: expected an integer from 100 to 4096, received "99"/],
     [['--theme=neon', 'f.mem'], /option --theme: expected one of light, dark, classic, received "neon"/],
     [['--scale', '4', 'f.mem'], /option --scale: expected a number from 1 to 3, received "4"/],
-    [['-y'], /option -y needs a value/],
-    [['--bogus', 'f.mem'], /unknown option --bogus/],
-    [['-T3', 'f.mem'], /option -T takes no value/],
+    [['-y'], /option requires an argument -- 'y'/],
+    [['--bogus', 'f.mem'], /unrecognized option '--bogus'/],
+    [['-T3', 'f.mem'], /invalid option -- '3'/],
     [['stats'], /stats takes one DATAFILE, received 0/],
     [[], /missing DATAFILE/],
-    [[fixturePath('sort.mem'), 'out.gif'], /unknown image extension ".gif"/],
   ] as [string[], RegExp][]) {
     const run = await runCapture(argv);
     t.equal(run.code, 2, argv.join(' '));
