@@ -77,12 +77,24 @@ export async function startServer(options: ServerOptions): Promise<Server> {
   return server;
 }
 
-/** Samples a process's VmRSS every `everyMs`; `stop()` gives the samples in MB. */
-export function sampleRss(pid: number, everyMs = 100): { stop(): number[]; peakMb(): number } {
+/** Above this the sampler kills the server: the probes share a machine, and the report says so. */
+export const RSS_SAFETY_LIMIT_MB = 6144;
+
+/**
+ * Samples a process's VmRSS every `everyMs`; `stop()` gives the samples in MB. A sample over
+ * RSS_SAFETY_LIMIT_MB kills the process (kill -9) and is remembered in `killedAtMb`.
+ */
+export function sampleRss(pid: number, everyMs = 100): { stop(): number[]; killedAtMb(): number | null } {
   const samples: number[] = [];
+  let killedAt: number | null = null;
   const read = () => {
     try {
-      samples.push(procStatusKb(pid, 'VmRSS') / 1024);
+      const mb = procStatusKb(pid, 'VmRSS') / 1024;
+      samples.push(mb);
+      if (mb > RSS_SAFETY_LIMIT_MB && killedAt === null) {
+        killedAt = mb;
+        process.kill(pid, 'SIGKILL');
+      }
     } catch {
       // the process is gone (kill -9 probe): no sample
     }
@@ -95,7 +107,7 @@ export function sampleRss(pid: number, everyMs = 100): { stop(): number[]; peakM
       read();
       return samples;
     },
-    peakMb: () => Math.max(0, ...samples),
+    killedAtMb: () => killedAt,
   };
 }
 

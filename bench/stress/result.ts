@@ -39,6 +39,14 @@ export function newResult(name: string, title: string, setup: string): ProbeResu
 
 const ms = (v: number) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : '–');
 
+/** Fills `rss` from a sampler's samples, with a loud note when the sampler had to kill the server. */
+export function recordRss(result: ProbeResult, samples: number[], killedAtMb: number | null): NonNullable<ProbeResult['rss']> {
+  const rss = { startMb: samples[0] ?? 0, peakMb: Math.max(0, ...samples), endMb: samples.at(-1) ?? 0 };
+  result.rss = rss;
+  if (killedAtMb !== null) result.notes.push(`**The probe killed the server at ${killedAtMb.toFixed(0)} MB RSS** (safety limit of the stress run): what followed failed for that reason.`);
+  return rss;
+}
+
 export function target(what: string, targetText: string, measured: string, met: boolean | null): Target {
   return { what, target: targetText, measured, met };
 }

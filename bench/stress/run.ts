@@ -10,11 +10,19 @@ import { join } from 'node:path';
 import { ROOT } from './harness.js';
 import { probeContext, type Probe } from './probe.js';
 import { fuzzCli, fuzzHttp } from './probes/fuzz.js';
+import { concurrentRenders, pixelBudget, stall } from './probes/renders.js';
+import { abortedUploads, bigUploads, slowClients } from './probes/uploads.js';
 import { resultMarkdown, type ProbeResult } from './result.js';
 
 const PROBES: Record<string, Probe> = {
   'fuzz-http': fuzzHttp,
   'fuzz-cli': fuzzCli,
+  stall,
+  'pixel-budget': pixelBudget,
+  'concurrent-renders': concurrentRenders,
+  'big-uploads': bigUploads,
+  'slow-clients': slowClients,
+  'aborted-uploads': abortedUploads,
 };
 
 function usage(): string {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pool, request, ROOT, sampleRss, saveFailure, startServer, statusLabel, summarise, Tally, type Answer } from '../harness.js';
 import { chartOptions, cliFlags, loadFixtures, mutatedInput, queryString, Random } from '../inputs.js';
-import { newResult, target, type ProbeResult } from '../result.js';
+import { newResult, recordRss, target, type ProbeResult } from '../result.js';
 import type { ProbeContext } from '../probe.js';
 
 const HTTP_TIMEOUT_MS = 60_000;
@@ -84,8 +84,7 @@ export async function fuzzHttp(ctx: ProbeContext): Promise<ProbeResult> {
       record('render', bytes, recipe, plotUrl, await request(plotUrl, { timeoutMs: HTTP_TIMEOUT_MS }));
     });
   } finally {
-    const samples = rss.stop();
-    result.rss = { startMb: samples[0] ?? 0, peakMb: Math.max(...samples), endMb: samples.at(-1) ?? 0 };
+    recordRss(result, rss.stop(), rss.killedAtMb());
     const healthy = await request(`${server.base}/healthz`, { timeoutMs: 5000 });
     result.notes.push(`/healthz after the fuzz: ${statusLabel(healthy)}.`);
     await server.stop();
