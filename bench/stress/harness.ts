@@ -134,6 +134,17 @@ export async function request(url: string, init: RequestInit & { timeoutMs?: num
   }
 }
 
+/** `POST /profiles` with the raw bytes; never throws. */
+export function uploadBytes(server: Server, bytes: Buffer, timeoutMs = 10_000): Promise<Answer> {
+  return request(`${server.base}/profiles`, { method: 'POST', body: bytes, headers: { 'content-type': 'application/octet-stream' }, timeoutMs });
+}
+
+/** The id of a successful `POST /profiles` answer, else null. */
+export function storedId(answer: Answer): string | null {
+  if (answer.status !== 200 && answer.status !== 201) return null;
+  return JSON.parse(answer.body.toString('utf8')).id;
+}
+
 /** The `error` code of a JSON error body, or ''. */
 export function errorCode(answer: Answer): string {
   try {

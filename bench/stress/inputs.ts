@@ -217,3 +217,15 @@ export function stallInput(): Buffer {
   const T = 900_000_000_000;
   return Buffer.concat([record(0, 1064, T), record(1000, 64, T), record(100, 64, T), record(1e6, 1e6, 1048576)]);
 }
+
+/**
+ * A valid input no other call returns: a window of a real recording (header kept) with one
+ * entry's stack changed, so that every call makes a new id.
+ */
+export function distinctValidInput(rng: Random, fixtures: readonly { name: string; bytes: Buffer }[], serial: number): Buffer {
+  const recordings = fixtures.filter((f) => !f.name.includes('edge') && f.bytes.length > 1000);
+  const buf = window(rng, rng.pick(recordings).bytes, 20_000);
+  const entries = Math.floor((buf.length - 2 * RECORD) / RECORD);
+  if (entries > 0) buf.writeUInt32LE(serial >>> 0, 2 * RECORD + rng.int(0, entries - 1) * RECORD + 8);
+  return buf;
+}

@@ -47,6 +47,12 @@ export function recordRss(result: ProbeResult, samples: number[], killedAtMb: nu
   return rss;
 }
 
+/** recordRss, plus the target of issue 9 on peak server RSS (1.5 GB). */
+export function recordRssTarget(result: ProbeResult, samples: number[], killedAtMb: number | null): void {
+  const { peakMb } = recordRss(result, samples, killedAtMb);
+  result.targets.push(target('server RSS', '≤ 1.5 GB', `peak ${peakMb.toFixed(0)} MB`, peakMb <= 1536));
+}
+
 export function target(what: string, targetText: string, measured: string, met: boolean | null): Target {
   return { what, target: targetText, measured, met };
 }

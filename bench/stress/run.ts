@@ -12,6 +12,8 @@ import { probeContext, type Probe } from './probe.js';
 import { fuzzCli, fuzzHttp } from './probes/fuzz.js';
 import { concurrentRenders, pixelBudget, stall } from './probes/renders.js';
 import { abortedUploads, bigUploads, slowClients } from './probes/uploads.js';
+import { fullDisk, kill9, redisOutage } from './probes/faults.js';
+import { soak } from './probes/soak.js';
 import { resultMarkdown, type ProbeResult } from './result.js';
 
 const PROBES: Record<string, Probe> = {
@@ -23,6 +25,10 @@ const PROBES: Record<string, Probe> = {
   'big-uploads': bigUploads,
   'slow-clients': slowClients,
   'aborted-uploads': abortedUploads,
+  'full-disk': fullDisk,
+  'redis-outage': redisOutage,
+  'kill-9': kill9,
+  soak,
 };
 
 function usage(): string {

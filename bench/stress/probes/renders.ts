@@ -8,7 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorCode, every, request, ROOT, sampleRss, startServer, statusLabel, summarise, Tally, type Server } from '../harness.js';
 import { FIXTURES_DIR, stallInput } from '../inputs.js';
-import { newResult, recordRss, target, type ProbeResult } from '../result.js';
+import { newResult, recordRss, recordRssTarget, target, type ProbeResult } from '../result.js';
 import type { ProbeContext } from '../probe.js';
 
 const STALL_COMMAND = `python3 -c "import struct;r=lambda h,s,t:struct.pack('<QQII',h,s,t&0xffffffff,t>>32);T=900000000000;open('h.mem','wb').write(r(0,1064,T)+r(1000,64,T)+r(100,64,T)+r(10**6,10**6,1048576))"`;
@@ -167,8 +167,7 @@ export async function concurrentRenders(ctx: ProbeContext): Promise<ProbeResult>
     const unanswered = [...heavy.counts.entries()].filter(([k]) => !/^\d/.test(k)).reduce((a, [, v]) => a + v, 0);
     result.lost = unanswered === 0 ? 'nothing (every request was answered)' : `${unanswered} worst-case renders had no answer within ${deadlineS} s`;
   } finally {
-    const { peakMb } = recordRss(result, rss.stop(), rss.killedAtMb());
-    result.targets.push(target('server RSS', '≤ 1.5 GB', `peak ${peakMb.toFixed(0)} MB`, peakMb <= 1536));
+    recordRssTarget(result, rss.stop(), rss.killedAtMb());
     await server.kill9();
     rmSync(server.cacheDir, { recursive: true, force: true });
   }

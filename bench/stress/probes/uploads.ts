@@ -8,7 +8,7 @@ import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { every, request, ROOT, sampleRss, sleep, startServer, statusLabel, summarise, Tally, type Server } from '../harness.js';
 import { FIXTURES_DIR } from '../inputs.js';
-import { newResult, recordRss, target, type ProbeResult } from '../result.js';
+import { newResult, recordRss, recordRssTarget, target, type ProbeResult } from '../result.js';
 import type { ProbeContext } from '../probe.js';
 
 /** bench/corpus/medium.mem, recorded with ../shared/corpus/make-corpus.sh when missing (as `npm run bench` does). */
@@ -63,8 +63,7 @@ export async function bigUploads(ctx: ProbeContext): Promise<ProbeResult> {
     result.targets.push(target('every upload answered', '2xx, or 503 past the upload limit', uploads.text(), answered));
     result.lost = answered ? 'nothing' : `uploads without a proper answer: ${uploads.text()}`;
   } finally {
-    const { peakMb } = recordRss(result, rss.stop(), rss.killedAtMb());
-    result.targets.push(target('server RSS', '≤ 1.5 GB', `peak ${peakMb.toFixed(0)} MB`, peakMb <= 1536));
+    recordRssTarget(result, rss.stop(), rss.killedAtMb());
     await server.stop();
     rmSync(server.cacheDir, { recursive: true, force: true });
   }
