@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { freePort } from '../../http.js';
 import { request, sleep, startServer, statusLabel, storedId, summarise, Tally, uploadBytes, type Server } from '../harness.js';
 import { distinctValidInput, loadFixtures, Random } from '../inputs.js';
-import { newResult, target, type ProbeResult } from '../result.js';
+import { newResult, target, type ProbeResult, type Target } from '../result.js';
 import type { ProbeContext } from '../probe.js';
 
 const only = (tally: Tally, allowed: RegExp) => tally.total > 0 && [...tally.counts.keys()].every((k) => allowed.test(k));
@@ -29,6 +29,30 @@ function fillDisk(file: string, maxBytes = Number.POSITIVE_INFINITY): number {
     closeSync(fd);
   }
   return written;
+}
+
+/**
+ * After a fault is repaired: /healthz polled until 200 (within `withinMs`), then a new upload;
+ * the target "recovery without restart" from both.
+ */
+async function recovery(server: Server, withinMs: number, input: Buffer, what: string): Promise<Target> {
+  const from = Date.now();
+  let recoveredAfterMs = -1;
+  while (Date.now() - from < withinMs) {
+    const answer = await request(`${server.base}/healthz`, { timeoutMs: 5000 });
+    if (answer.status === 200) {
+      recoveredAfterMs = Date.now() - from;
+      break;
+    }
+    await sleep(200);
+  }
+  const after = await uploadBytes(server, input);
+  return target(
+    what,
+    '/healthz 200, upload 2xx',
+    `/healthz ${recoveredAfterMs >= 0 ? `200 after ${recoveredAfterMs} ms` : `not 200 within ${withinMs / 1000} s`}, upload ${statusLabel(after)}`,
+    recoveredAfterMs >= 0 && (after.status === 200 || after.status === 201),
+  );
 }
 
 export async function fullDisk(ctx: ProbeContext): Promise<ProbeResult> {
@@ -82,25 +106,7 @@ export async function fullDisk(ctx: ProbeContext): Promise<ProbeResult> {
     result.targets.push(target('/healthz on the full disk', '503', statusLabel(health), health.status === 503));
 
     for (const file of fillers) rmSync(file);
-    let recoveredAfterMs = -1;
-    const freed = Date.now();
-    while (Date.now() - freed < 15_000) {
-      const h = await request(`${s.base}/healthz`, { timeoutMs: 5000 });
-      if (h.status === 200) {
-        recoveredAfterMs = Date.now() - freed;
-        break;
-      }
-      await sleep(250);
-    }
-    const after = await uploadBytes(s, distinctValidInput(rng, fixtures, 2000));
-    result.targets.push(
-      target(
-        'recovery after space is freed (no restart)',
-        '/healthz 200, upload 2xx',
-        `/healthz ${recoveredAfterMs >= 0 ? `200 after ${recoveredAfterMs} ms` : 'not 200 within 15 s'}, upload ${statusLabel(after)}`,
-        recoveredAfterMs >= 0 && (after.status === 200 || after.status === 201),
-      ),
-    );
+    result.targets.push(await recovery(s, 15_000, distinctValidInput(rng, fixtures, 2000), 'recovery after space is freed (no restart)'));
     const errors = [...filling.counts.entries(), ...full.counts.entries()].filter(([k]) => / 5\d\d/.test(k) && !/ 503/.test(k));
     if (errors.length > 0) result.lost = `no stored data, but ${errors.map(([k, v]) => `${k} × ${v}`).join(', ')}: a server fault's answer to a full disk`;
   } finally {
@@ -192,25 +198,7 @@ export async function redisOutage(ctx: ProbeContext): Promise<ProbeResult> {
     result.targets.push(target('/healthz during the outage', '503', h.text(), only(h, /^503/)));
 
     redis = await startRedis(port);
-    const back = Date.now();
-    let recoveredAfterMs = -1;
-    while (Date.now() - back < 30_000) {
-      const answer = await request(`${s.base}/healthz`, { timeoutMs: 5000 });
-      if (answer.status === 200) {
-        recoveredAfterMs = Date.now() - back;
-        break;
-      }
-      await sleep(200);
-    }
-    const after = await uploadBytes(s, distinctValidInput(rng, fixtures, 9999));
-    result.targets.push(
-      target(
-        'recovery without restart',
-        '/healthz 200, upload 2xx',
-        `/healthz ${recoveredAfterMs >= 0 ? `200 after ${recoveredAfterMs} ms` : 'not 200 within 30 s'}, upload ${statusLabel(after)}`,
-        recoveredAfterMs >= 0 && (after.status === 200 || after.status === 201),
-      ),
-    );
+    result.targets.push(await recovery(s, 30_000, distinctValidInput(rng, fixtures, 9999), 'recovery without restart'));
   } finally {
     await server?.stop();
     await stopRedis(redis);
