@@ -4,7 +4,7 @@
  * bounded in requests and time; then RELIABILITY.md with what happened against each target.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './harness.js';
@@ -59,6 +59,15 @@ function git(...args: string[]): string {
   }
 }
 
+/** Lines at pino level error or fatal in the logs of a probe's servers. */
+function serverLogErrors(name: string): number {
+  let count = 0;
+  for (const file of readdirSync(runDir)) {
+    if (file.startsWith(name) && file.endsWith('.log')) count += (readFileSync(join(runDir, file), 'utf8').match(/"level":(50|60)/g) ?? []).length;
+  }
+  return count;
+}
+
 const { quick, seed, names } = parse(process.argv.slice(2));
 const runDir = mkdtempSync(join(tmpdir(), 'memplot-stress-'));
 const ctx = probeContext(runDir, quick, seed);
@@ -84,6 +93,8 @@ for (const name of names) {
     });
   }
   const r = results.at(-1)!;
+  const logged = serverLogErrors(name);
+  if (logged > 0) r.notes.push(`The server logged ${logged} error lines (pino level ≥ 50) during this probe: see \`${name}*.log\` in the run's folder.`);
   const verdicts = r.skipped ? 'SKIPPED' : r.targets.map((t) => `${t.what}: ${t.met === null ? 'not measured' : t.met ? 'met' : 'NOT MET'}`).join('; ');
   console.error(`stress: ${name} done in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${verdicts}`);
 }

@@ -202,6 +202,7 @@ export async function redisOutage(ctx: ProbeContext): Promise<ProbeResult> {
   } finally {
     await server?.stop();
     await stopRedis(redis);
+    if (server) rmSync(server.cacheDir, { recursive: true, force: true });
   }
   result.seconds = (Date.now() - started) / 1000;
   return result;
