@@ -3,7 +3,7 @@
 # Shared Redis for several replicas: add -e MEMPLOT_REDIS_URL=redis://redis:6379
 
 # --- build: compile TypeScript, then keep only the runtime dependencies ---------------------
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # No lifecycle scripts yet: `prepare` would build before the sources are here (sharp ships
@@ -17,8 +17,8 @@ COPY bench ./bench
 COPY bin ./bin
 RUN npm run build && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
-# --- runtime: Node 20 slim, fonts for text in raster charts, non-root ------------------------
-FROM node:20-slim
+# --- runtime: Node 24 LTS slim, fonts for text in raster charts, non-root ------------------------
+FROM node:24-slim
 # librsvg (inside sharp) finds fonts through fontconfig; DejaVu draws every label.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core \
@@ -39,7 +39,7 @@ RUN mkdir -p /var/cache/memplot && chown node:node /var/cache/memplot
 USER node
 VOLUME ["/var/cache/memplot"]
 EXPOSE 8080
-# Node 20 has fetch: no curl needed in the image.
+# Node has fetch: no curl needed in the image.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # server.js finishes requests in flight on SIGTERM (docker stop) before exiting.

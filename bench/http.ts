@@ -60,7 +60,7 @@ function skipBodyDecoding(client: AutocannonClient): void {
   client.pipelinedRequests.addBody = () => {};
 }
 
-function serverScript(): string {
+export function serverScript(): string {
   // dist/bench/http.js → dist/src/server.js; bench/http.ts (tsx) → the built one too.
   for (const candidate of [join(HERE, '../src/server.js'), join(HERE, '../dist/src/server.js')]) if (existsSync(candidate)) return candidate;
   throw new Error('dist/src/server.js not found: run `npm run build` first');
@@ -70,7 +70,7 @@ function serverScript(): string {
  * The server as `npm start` runs it: package.json's start script, `[VAR=value…] node [flags…]
  * dist/src/server.js`, so that the figures are those of the memory settings users get.
  */
-function startCommand(): { env: Record<string, string>; args: string[] } {
+export function startCommand(): { env: Record<string, string>; args: string[] } {
   const pkg = JSON.parse(readFileSync(join(HERE, existsSync(join(HERE, '../package.json')) ? '../package.json' : '../../package.json'), 'utf8'));
   const words = String(pkg.scripts?.start ?? '').split(/\s+/).filter(Boolean);
   const env: Record<string, string> = {};
@@ -84,7 +84,7 @@ function startCommand(): { env: Record<string, string>; args: string[] } {
   return { env, args: [...words.slice(1, -1), serverScript()] };
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const server = createServer();
     server.on('error', fail);
@@ -95,7 +95,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-function procStatusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+export function procStatusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) : 0;
 }
@@ -122,7 +122,7 @@ function run(command: string, args: string[]): Promise<{ code: number; stdout: s
   });
 }
 
-async function waitHealthy(base: string, child: ChildProcess, timeoutMs = 20_000): Promise<void> {
+export async function waitHealthy(base: string, child: ChildProcess, timeoutMs = 20_000): Promise<void> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);

@@ -31,9 +31,9 @@ export default fp(
       render: opts.render ?? ((summary, options, signal, deadlineAt) => pool!.render(summary, options, signal, deadlineAt)),
       hooks: {
         cacheLookup: (kind, hit) => metrics.cacheLookups.inc({ kind, result: hit ? 'hit' : 'miss' }),
-        rendered: (format, seconds) => metrics.renderDuration.observe(seconds, { format }),
+        rendered: (format, seconds) => metrics.renderDuration.observe({ format }, seconds),
         ingested: (bytes, seconds) => {
-          metrics.ingestedBytes.inc({}, bytes);
+          metrics.ingestedBytes.inc(bytes);
           metrics.ingestDuration.observe(seconds);
         },
         corrupt: (key, reason) => {

@@ -9,13 +9,13 @@ const metrics: FastifyPluginAsync = async (fastify) => {
       schema: {
         tags: ['operations'],
         summary: 'Prometheus metrics',
-        description: 'Requests by route and status, render and upload durations, cache hits and misses, bytes ingested.',
+        description: 'Requests by route and status, render and upload durations, cache hits and misses, bytes ingested; process heap, event-loop lag and GC.',
         response: { 200: { description: 'Prometheus text format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } } },
       },
     },
     async (_request, reply) => {
       reply.header('cache-control', 'no-store').type(PROMETHEUS_CONTENT_TYPE);
-      return fastify.metrics.registry.expose();
+      return fastify.metrics.registry.metrics();
     },
   );
 };

@@ -1,112 +1,77 @@
 /**
- * A tiny Prometheus registry (text exposition format 0.0.4): counters, gauges read on scrape,
- * and histograms, with labels. Enough for memplot's few metrics without a dependency.
+ * memplot's Prometheus metrics on prom-client: one Registry per app (tests build many apps in a
+ * process), memplot's own counters and histograms, and prom-client's default process metrics
+ * (heap, event-loop lag, GC, file descriptors, …). Knows nothing of Fastify.
  */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-type Labels = Record<string, string | number>;
-
-function labelText(labels: Labels): string {
-  const keys = Object.keys(labels);
-  if (keys.length === 0) return '';
-  const parts = keys.sort().map((k) => `${k}="${String(labels[k]).replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"')}"`);
-  return `{${parts.join(',')}}`;
+export interface AppMetrics {
+  registry: Registry;
+  requests: Counter<'method' | 'route' | 'status'>;
+  requestDuration: Histogram<'route'>;
+  renderDuration: Histogram<'format'>;
+  ingestDuration: Histogram;
+  cacheLookups: Counter<'kind' | 'result'>;
+  ingestedBytes: Counter;
+  uploads: Counter<'result'>;
+  corruptEntries: Counter;
+  storeFailures: Counter;
 }
 
-function formatNumber(value: number): string {
-  if (value === Number.POSITIVE_INFINITY) return '+Inf';
-  if (value === Number.NEGATIVE_INFINITY) return '-Inf';
-  return String(value);
+/** A fresh registry with memplot's metrics and the default process metrics registered. */
+export function createAppMetrics(): AppMetrics {
+  const registry = new Registry();
+  const registers = [registry];
+  const metrics: AppMetrics = {
+    registry,
+    requests: new Counter({
+      name: 'memplot_http_requests_total',
+      help: 'HTTP requests answered, by method, route and status.',
+      labelNames: ['method', 'route', 'status'],
+      registers,
+    }),
+    requestDuration: new Histogram({
+      name: 'memplot_http_request_duration_seconds',
+      help: 'Time to answer HTTP requests, by route.',
+      labelNames: ['route'],
+      buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30],
+      registers,
+    }),
+    renderDuration: new Histogram({
+      name: 'memplot_render_duration_seconds',
+      help: 'Time to render a chart from a summary, by format.',
+      labelNames: ['format'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+      registers,
+    }),
+    ingestDuration: new Histogram({
+      name: 'memplot_ingest_duration_seconds',
+      help: 'Time to read and summarise an upload.',
+      buckets: [0.01, 0.1, 0.5, 1, 2.5, 5, 10, 30, 120],
+      registers,
+    }),
+    cacheLookups: new Counter({
+      name: 'memplot_cache_lookups_total',
+      help: 'Cache lookups by kind (summary, render) and result (hit, miss).',
+      labelNames: ['kind', 'result'],
+      registers,
+    }),
+    ingestedBytes: new Counter({ name: 'memplot_ingested_bytes_total', help: 'Uncompressed .mem bytes read from uploads.', registers }),
+    uploads: new Counter({ name: 'memplot_uploads_total', help: 'Uploads summarised, by result (created, known).', labelNames: ['result'], registers }),
+    corruptEntries: new Counter({ name: 'memplot_cache_corrupt_entries_total', help: 'Stored entries found corrupt (removed and rebuilt).', registers }),
+    storeFailures: new Counter({ name: 'memplot_cache_store_failures_total', help: 'Renders that could not be written to the store.', registers }),
+  };
+  // Kept from the hand-written registry (dashboards use it); prom-client's process_resident_memory_bytes says the same.
+  new Gauge({
+    name: 'memplot_process_resident_memory_bytes',
+    help: 'Resident set size of the process.',
+    registers,
+    collect() {
+      this.set(process.memoryUsage.rss());
+    },
+  });
+  collectDefaultMetrics({ register: registry });
+  return metrics;
 }
 
-interface Metric {
-  readonly name: string;
-  expose(): string;
-}
-
-export class Counter implements Metric {
-  private readonly values = new Map<string, number>();
-  constructor(
-    readonly name: string,
-    readonly help: string,
-  ) {}
-
-  inc(labels: Labels = {}, by = 1): void {
-    const key = labelText(labels);
-    this.values.set(key, (this.values.get(key) ?? 0) + by);
-  }
-
-  get(labels: Labels = {}): number {
-    return this.values.get(labelText(labels)) ?? 0;
-  }
-
-  expose(): string {
-    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
-    for (const [labels, value] of this.values) lines.push(`${this.name}${labels} ${formatNumber(value)}`);
-    return lines.join('\n');
-  }
-}
-
-export class Gauge implements Metric {
-  constructor(
-    readonly name: string,
-    readonly help: string,
-    private readonly read: () => number,
-  ) {}
-
-  expose(): string {
-    return [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`, `${this.name} ${formatNumber(this.read())}`].join('\n');
-  }
-}
-
-export class Histogram implements Metric {
-  private readonly series = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
-  constructor(
-    readonly name: string,
-    readonly help: string,
-    readonly buckets: readonly number[],
-  ) {}
-
-  observe(value: number, labels: Labels = {}): void {
-    const key = labelText(labels);
-    let s = this.series.get(key);
-    if (!s) {
-      s = { labels, counts: new Array(this.buckets.length).fill(0), sum: 0, count: 0 };
-      this.series.set(key, s);
-    }
-    for (let i = 0; i < this.buckets.length; i++) if (value <= this.buckets[i]) s.counts[i]++;
-    s.sum += value;
-    s.count++;
-  }
-
-  count(labels: Labels = {}): number {
-    return this.series.get(labelText(labels))?.count ?? 0;
-  }
-
-  expose(): string {
-    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
-    for (const s of this.series.values()) {
-      this.buckets.forEach((bound, i) => lines.push(`${this.name}_bucket${labelText({ ...s.labels, le: formatNumber(bound) })} ${s.counts[i]}`));
-      lines.push(`${this.name}_bucket${labelText({ ...s.labels, le: '+Inf' })} ${s.count}`);
-      lines.push(`${this.name}_sum${labelText(s.labels)} ${formatNumber(s.sum)}`);
-      lines.push(`${this.name}_count${labelText(s.labels)} ${s.count}`);
-    }
-    return lines.join('\n');
-  }
-}
-
-export class MetricsRegistry {
-  private readonly metrics: Metric[] = [];
-
-  register<M extends Metric>(metric: M): M {
-    if (this.metrics.some((m) => m.name === metric.name)) throw new Error(`metric ${metric.name} registered twice`);
-    this.metrics.push(metric);
-    return metric;
-  }
-
-  /** The exposition text served at /metrics. */
-  expose(): string {
-    return `${this.metrics.map((m) => m.expose()).join('\n')}\n`;
-  }
-}
-
-export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
+export const PROMETHEUS_CONTENT_TYPE = Registry.PROMETHEUS_CONTENT_TYPE;

@@ -44,10 +44,14 @@ t.test('GET /metrics: Prometheus text with requests, renders, cache hits and mis
   t.match(text, `memplot_ingested_bytes_total ${sort.bytes.length}`);
   t.match(text, 'memplot_uploads_total{result="created"} 1');
   t.match(text, 'memplot_render_duration_seconds_count{format="svg"} 1');
-  t.match(text, /memplot_render_duration_seconds_bucket\{format="svg",le="\+Inf"\} 1/);
+  t.match(text, 'memplot_render_duration_seconds_bucket{le="+Inf",format="svg"} 1');
   t.match(text, /memplot_process_resident_memory_bytes \d+/);
+  // prom-client's default process metrics: heap, event-loop lag, resident memory.
+  t.match(text, /^nodejs_heap_size_used_bytes \d+/m);
+  t.match(text, /^nodejs_eventloop_lag_seconds [0-9.e-]+$/m);
+  t.match(text, /^process_resident_memory_bytes \d+/m);
   for (const line of text.trim().split('\n')) {
-    if (!line.startsWith('#')) t.match(line, /^[a-z_]+(\{[^}]*\})? [0-9.e+-]+$|^[a-z_]+(\{[^}]*\})? \+Inf$/, 'exposition line');
+    if (line !== '' && !line.startsWith('#')) t.match(line, /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[^}]*\})? ([0-9.e+-]+|\+Inf)$/, 'exposition line');
   }
 });
 
