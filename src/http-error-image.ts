@@ -8,8 +8,7 @@ import { Limiter } from './cache/limiter.js';
 import { renderErrorImageSvg } from './chart/error-image-svg.js';
 import { formatFromAccept } from './http-helpers.js';
 import { defaultPlotOptions, parseOptionValue, PLOT_OPTION_DEFINITIONS, type OutputFormat, type Theme } from './options/plot-options.js';
-import { rasterizeSvg } from './raster/rasterize-svg.js';
-import { CONTENT_TYPES } from './render/render-plot.js';
+import { CONTENT_TYPES } from './render/plot-output.js';
 
 export interface ErrorImageSpec {
   format: OutputFormat;
@@ -92,6 +91,8 @@ export async function renderErrorImage(spec: ErrorImageSpec, error: DrawnError):
   const svg = renderErrorImageSvg({ ...spec, ...error });
   if (spec.format === 'svg') return { body: Buffer.from(svg, 'utf8'), contentType: CONTENT_TYPES.svg };
   const format = spec.format;
+  // sharp is loaded on the first raster error image only: the thread answering requests draws no charts.
+  const { rasterizeSvg } = await import('./raster/rasterize-svg.js');
   const body = await errorImages.run(() => rasterizeSvg(svg, { format, scale: 1 }));
   return { body, contentType: CONTENT_TYPES[format] };
 }

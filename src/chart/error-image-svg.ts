@@ -6,8 +6,7 @@
  * by MAX_TEXT_LENGTH, never by what the message says.
  */
 import type { Theme } from '../options/plot-options.js';
-import { serializeSvg } from './svg-document.js';
-import { roundCoordinate, svgElement, svgGroup, svgText, type SvgElement } from './svg-node.js';
+import { roundCoordinate, svgElement, svgGroup, svgMarkup, svgText, type SvgElement } from './svg-node.js';
 import { wrapText } from './text-metrics.js';
 import { CHART_THEMES } from './themes.js';
 
@@ -65,7 +64,7 @@ export function renderErrorImageSvg(image: ErrorImage): string {
   place(heading, { fill: theme.warningText, 'font-weight': 'bold' });
   place(message, { fill: theme.text });
   place(hint, { fill: theme.mutedText });
-  return serializeSvg(
+  return svgMarkup(
     svgElement('svg', { width: image.width, height: image.height, viewBox: `0 0 ${image.width} ${image.height}`, 'font-family': FONT_FAMILY, 'font-size': roundCoordinate(fontSize) }, [
       { tag: 'title', attrs: {}, text: `${image.status} ${image.code}: ${image.message.slice(0, MAX_TEXT_LENGTH)}` },
       svgElement('rect', { width: image.width, height: image.height, fill: theme.background }),

@@ -3,7 +3,7 @@
  * jsdom document (created once per process: jsdom costs milliseconds to start) and serialises it.
  */
 import { D3Node, type D3Selection } from 'd3-node';
-import type { SvgElement } from './svg-node.js';
+import { xmlSafeText, type SvgElement } from './svg-node.js';
 
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
 
@@ -20,17 +20,6 @@ function documentBody(): D3Selection {
  */
 export function prepareSvgDocument(): void {
   documentBody();
-}
-
-/**
- * Characters XML 1.0 forbids anywhere in a document (C0 controls other than tab, newline and
- * carriage return, U+FFFE, U+FFFF and lone surrogates): user text carrying them would make the
- * SVG unreadable by librsvg, so they are dropped.
- */
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function xmlSafeText(text: string): string {
-  return text.replace(XML_FORBIDDEN, '');
 }
 
 function appendElement(parent: D3Selection, element: SvgElement): void {

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { errorImageLayout, renderErrorImageSvg } from '../../src/chart/error-image-svg.js';
 import { textWidth } from '../../src/chart/text-metrics.js';
+import { svgElement, svgMarkup, svgText } from '../../src/chart/svg-node.js';
 
 const error = {
   theme: 'light' as const,
@@ -37,4 +38,12 @@ t.test('a hostile message costs what the size allows, not what it says', async (
   t.match(svg, /^<svg[^>]* width="800" height="600"/);
   const escaped = renderErrorImageSvg({ ...error, width: 400, height: 200, message: '</text><script>alert(1)</script>' });
   t.notMatch(escaped, '<script>', 'user text is escaped');
+});
+
+t.test('svgMarkup writes escaped XML without a DOM', async (t) => {
+  const svg = svgMarkup(
+    svgElement('svg', { width: 10, height: 10, 'data-x': 'a"b<c&d' }, [svgText({ x: 1 }, 'x < y & "z" \u0001> w')]),
+  );
+  t.equal(svg, '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" data-x="a&quot;b&lt;c&amp;d"><text x="1">x &lt; y &amp; "z" &gt; w</text></svg>');
+  t.throws(() => svgMarkup(svgElement('g', {})), /expected a root svg element/);
 });
