@@ -202,7 +202,7 @@ t.test('503 with Retry-After when a render is stopped at its deadline', async (t
   await app.renderPool!.ready();
   const before = new Set(app.renderPool!.threadIds);
   // 6144² pixels in the slowest encoder: several seconds of work on the worker thread.
-  const res = await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.avif?width=4096&height=4096&scale=1.5` });
+  const res = await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.avif?width=4096&height=4096&scale=1.5`, headers: { accept: 'application/json' } });
   t.equal(res.statusCode, 503);
   t.equal(res.headers['retry-after'], '5');
   isJsonError(t, res, 503, 'TIMEOUT');
@@ -222,7 +222,7 @@ t.test('400 PIXEL_BUDGET_EXCEEDED names the budget and the pixels asked for, bef
   const counting = async (summary: StoredSummary, options: PlotOptions) => (rendered++, renderInThread(summary, options));
   const app = await build(t, { render: counting, config: { maxRenderPixels: 1000 * 1000 } });
   await app.inject({ method: 'POST', url: '/profiles', ...raw(sort.bytes) });
-  const res = await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.png?width=1000&height=500&scale=2` });
+  const res = await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.png?width=1000&height=500&scale=2`, headers: { accept: 'application/json' } });
   isJsonError(t, res, 400, 'PIXEL_BUDGET_EXCEEDED');
   t.equal(
     res.json().message,

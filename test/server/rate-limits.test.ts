@@ -9,7 +9,7 @@ const raw = (bytes: Buffer, headers: Record<string, string> = {}) => ({ payload:
 t.test('uncached renders are limited per client; a chart served from the cache never is', async (t) => {
   const app = await build(t, { config: { renderRateLimit: 2 } });
   t.equal((await app.inject({ method: 'POST', url: '/profiles', ...raw(sort.bytes) })).statusCode, 201);
-  const chart = (width: number) => app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.svg?width=${width}` });
+  const chart = (width: number) => app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.svg?width=${width}`, headers: { accept: 'application/json' } });
   t.equal((await chart(300)).statusCode, 200);
   t.equal((await chart(301)).statusCode, 200);
   const limited = await chart(302);

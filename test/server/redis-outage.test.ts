@@ -31,7 +31,7 @@ t.test('Redis stopped and started again mid-run: 503 + Retry-After meanwhile, th
   for (const [what, request] of [
     ['upload', { method: 'POST' as const, url: '/profiles', ...raw(ls.bytes) }],
     ['stats', { method: 'GET' as const, url: `/profiles/${sort.id}` }],
-    ['chart', { method: 'GET' as const, url: `/profiles/${sort.id}/plot.svg` }],
+    ['chart', { method: 'GET' as const, url: `/profiles/${sort.id}/plot.svg`, headers: { accept: 'application/json' } }],
     ['health', { method: 'GET' as const, url: '/healthz' }],
   ] as const) {
     const res = await app.inject(request);

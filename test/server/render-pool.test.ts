@@ -14,7 +14,7 @@ t.test('/healthz and cached charts answer while renders run on the workers; clos
   t.equal((await app.inject({ method: 'GET', url: cachedUrl })).statusCode, 200);
 
   // Two slow renders (8192² pixels each) occupy both workers.
-  const slow = [1, 2].map((n) => app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.webp?width=4096&height=4096&scale=2&title=slow${n}` }));
+  const slow = [1, 2].map((n) => app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.webp?width=4096&height=4096&scale=2&title=slow${n}`, headers: { accept: 'application/json' } }));
   while (app.profiles.renders.active < 2) await new Promise((r) => setImmediate(r));
   const health = await app.inject({ method: 'GET', url: '/healthz' });
   t.equal(health.statusCode, 200);
