@@ -61,6 +61,23 @@ function hasClientStatus(error: unknown): boolean {
 
 /** Sockets deliver 64 KiB at a time; the summariser's per-chunk costs (hash, worker hand-off) want larger pieces. */
 const BATCH_BYTES = 1 << 20;
+/** Bytes an upload must have delivered (or its whole body, if smaller) before it takes an upload slot. */
+const FIRST_PIECE_BYTES = 64 * 1024;
+
+/**
+ * Reads an upload's first piece (FIRST_PIECE_BYTES, gathered as it came: at most about twice that
+ * in memory) and only then hands it to the summariser, which takes an upload slot: a client that
+ * sends nothing, or one byte a second, holds no slot while the minimum rate watch runs out its
+ * window, so slow clients cannot keep others from uploading.
+ */
+async function startUpload(source: AsyncGenerator<Uint8Array>): Promise<AsyncIterable<Uint8Array>> {
+  const first = await source.next();
+  return (async function* () {
+    if (first.done) return;
+    yield first.value;
+    yield* source;
+  })();
+}
 
 /**
  * The bytes of an upload stream as the summariser reads them, gathered into 1 MiB pieces.
@@ -80,6 +97,22 @@ async function* uploadBytes(stream: Readable & { truncated?: boolean }, limit: n
     rate.minBytes > 0 ? new MinimumRateWatch(rate.minBytes, rate.windowMs, () => new UploadTooSlow(rate.minBytes, rate.windowMs)) : null;
   const iterator = stream.iterator({ destroyOnReturn: false });
   try {
+    // The first bytes as they came, gathered without the batch buffers: see startUpload.
+    const first: Buffer[] = [];
+    let firstBytes = 0;
+    while (firstBytes < FIRST_PIECE_BYTES) {
+      const step = await (watch ? Promise.race([iterator.next(), watch.tripped]) : iterator.next());
+      if (step.done) break;
+      const chunk = step.value as Buffer;
+      watch?.count(chunk.length);
+      first.push(chunk);
+      firstBytes += chunk.length;
+    }
+    if (firstBytes > 0) {
+      watch?.pause();
+      yield first.length === 1 ? first[0] : Buffer.concat(first);
+      watch?.resume();
+    }
     for (;;) {
       const step = await (watch ? Promise.race([iterator.next(), watch.tripped]) : iterator.next());
       if (step.done) break;
@@ -206,7 +239,7 @@ export default fp(
         for await (const part of request.parts()) {
           if (part.type === 'file') {
             if (part.fieldname !== 'file' || ingest) throw new UnexpectedFile(part.fieldname);
-            ingest = await profiles.ingest(uploadBytes(part.file, limit, rate), sizeHint);
+            ingest = await profiles.ingest(await startUpload(uploadBytes(part.file, limit, rate)), sizeHint);
           } else {
             fields[part.fieldname] = String(part.value);
           }
@@ -218,7 +251,7 @@ export default fp(
       if (!(body instanceof Readable)) {
         throw new UnsupportedMediaType(`an upload needs a body of type ${ACCEPTED_BODY_TYPES}`);
       }
-      return { ingest: await profiles.ingest(uploadBytes(body, limit, rate), sizeHint), fields: {} };
+      return { ingest: await profiles.ingest(await startUpload(uploadBytes(body, limit, rate)), sizeHint), fields: {} };
     }
     fastify.decorate('readUpload', readUpload);
   },

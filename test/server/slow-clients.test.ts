@@ -7,6 +7,7 @@ import { connect, type Socket } from 'node:net';
 import { listen, fixture } from '../helper.js';
 
 const sort = fixture('sort.mem');
+const javac = fixture('javac.mem');
 const TOKEN = 'a-token-of-enough-characters';
 
 interface Exchange {
@@ -74,15 +75,15 @@ t.test('refusals close the connection without reading the body; the declared len
   t.equal(ok.status, 201);
 });
 
-/** Opens an upload that sends its first bytes and then stalls; resolves with the server's answer when it ends. */
-function stalledUpload(url: string, headers = ''): { answer: Promise<string>; socket: Socket } {
+/** Opens an upload of `file` that sends its first `sent` bytes and then stalls; resolves with the server's answer when it ends. */
+function stalledUpload(url: string, headers = '', file = sort, sent = 48): { answer: Promise<string>; socket: Socket } {
   const { hostname, port } = new URL(url);
   const socket = connect(Number(port), hostname);
   socket.on('error', () => undefined);
   let response = '';
   socket.on('data', (data) => (response += data.toString('latin1')));
-  socket.write(`POST /profiles HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\nContent-Length: ${sort.bytes.length}\r\n${headers}\r\n`);
-  socket.write(sort.bytes.subarray(0, 48));
+  socket.write(`POST /profiles HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\nContent-Length: ${file.bytes.length}\r\n${headers}\r\n`);
+  socket.write(file.bytes.subarray(0, sent));
   return { socket, answer: new Promise((resolve) => socket.on('close', () => resolve(response))) };
 }
 
@@ -98,9 +99,22 @@ async function until(condition: () => Promise<boolean>, what: string): Promise<v
   throw new Error(`timed out waiting for ${what}`);
 }
 
-t.test('an upload slower than the minimum rate is aborted with 408 and frees its slot', async (t) => {
+t.test('an upload that has not sent its first 64 KiB holds no slot, and is aborted with 408 when too slow', async (t) => {
   const { url } = await listen(t, { config: { uploadConcurrency: 1, uploadMinBytes: 1024, uploadRateWindowMs: 1000 } });
   const slow = stalledUpload(url);
+  await new Promise((r) => setTimeout(r, 200));
+  t.equal(await activeUploads(url), 0, 'the stalled upload takes no slot');
+  const other = await fetch(`${url}/profiles`, { method: 'POST', body: new Blob([sort.bytes]), headers: { 'content-type': 'application/octet-stream' } });
+  t.equal(other.status, 201, 'another upload goes through meanwhile');
+  const answer = await slow.answer;
+  t.match(answer, /^HTTP\/1\.1 408 /, 'the stalled upload is answered 408');
+  t.match(answer, /"error":"UPLOAD_TOO_SLOW"/);
+  t.match(answer, /fewer than 1024 bytes in 1000 ms/);
+});
+
+t.test('an upload that stalls after its first piece is aborted with 408 and frees its slot', async (t) => {
+  const { url } = await listen(t, { config: { uploadConcurrency: 1, uploadMinBytes: 1024, uploadRateWindowMs: 1000 } });
+  const slow = stalledUpload(url, '', javac, 100 * 1024);
   await until(async () => (await activeUploads(url)) === 1, 'the slow upload to take the slot');
   const busy = await fetch(`${url}/profiles`, { method: 'POST', body: new Blob([sort.bytes]), headers: { 'content-type': 'application/octet-stream' } });
   t.equal(busy.status, 503, 'the only slot is taken');
@@ -108,7 +122,6 @@ t.test('an upload slower than the minimum rate is aborted with 408 and frees its
   const answer = await slow.answer;
   t.match(answer, /^HTTP\/1\.1 408 /, 'the stalled upload is answered 408');
   t.match(answer, /"error":"UPLOAD_TOO_SLOW"/);
-  t.match(answer, /fewer than 1024 bytes in 1000 ms/);
   t.equal(await activeUploads(url), 0, 'its slot is free');
   const next = await fetch(`${url}/profiles`, { method: 'POST', body: new Blob([sort.bytes]), headers: { 'content-type': 'application/octet-stream' } });
   t.equal(next.status, 201, 'the next upload gets the slot');
@@ -117,7 +130,7 @@ t.test('an upload slower than the minimum rate is aborted with 408 and frees its
 t.test('one client cannot take every upload slot (by IP, or by token when tokens are set)', async (t) => {
   const { url } = await listen(t, { config: { apiTokens: [TOKEN, `${TOKEN}-2`], uploadConcurrency: 4, uploadClientConcurrency: 1, uploadMinBytes: 0 } });
   const auth = (token: string) => ({ 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` });
-  const held = stalledUpload(url, `Authorization: Bearer ${TOKEN}\r\n`);
+  const held = stalledUpload(url, `Authorization: Bearer ${TOKEN}\r\n`, javac, 100 * 1024);
   t.teardown(() => held.socket.destroy());
   await until(async () => (await activeUploads(url)) === 1, 'the first upload to start');
   const second = await fetch(`${url}/profiles`, { method: 'POST', body: new Blob([sort.bytes]), headers: auth(TOKEN) });
