@@ -27,6 +27,8 @@ export interface ErrorImageRequest {
 
 /** Size of an error image when the asked size is missing or is itself the error. */
 export const ERROR_IMAGE_DEFAULTS = { width: 800, height: 600 } as const;
+/** Largest error image (1920×1080): a larger asked size is drawn smaller with the same aspect ratio. */
+export const ERROR_IMAGE_MAX_PIXELS = 1920 * 1080;
 
 const DEFINITIONS = new Map(PLOT_OPTION_DEFINITIONS.map((definition) => [definition.name, definition]));
 
@@ -65,10 +67,17 @@ export function errorImageSpec(request: ErrorImageRequest): ErrorImageSpec | nul
   const height = validOption(request.query, 'height') as number | undefined;
   const sizeValid = (request.query.width === undefined || width !== undefined) && (request.query.height === undefined || height !== undefined);
   const defaults = defaultPlotOptions();
-  return {
-    format,
+  const asked = {
     width: sizeValid ? (width ?? defaults.width) : ERROR_IMAGE_DEFAULTS.width,
     height: sizeValid ? (height ?? defaults.height) : ERROR_IMAGE_DEFAULTS.height,
+  };
+  // A few lines of text need no 16 megapixels: larger sizes keep their shape at ERROR_IMAGE_MAX_PIXELS
+  // (an <img> with width and height attributes stretches it), so a bad URL costs little to answer.
+  const shrink = Math.min(1, Math.sqrt(ERROR_IMAGE_MAX_PIXELS / (asked.width * asked.height)));
+  return {
+    format,
+    width: Math.max(1, Math.floor(asked.width * shrink)),
+    height: Math.max(1, Math.floor(asked.height * shrink)),
     theme: (validOption(request.query, 'theme') as Theme | undefined) ?? 'light',
   };
 }

@@ -40,7 +40,16 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((ok) => (child.exitCode !== null || child.signalCode !== null ? ok() : child.once('exit', () => ok())));
 }
 
-/** The built server as `npm start` runs it, on 127.0.0.1 and a free port, LOG_LEVEL=warn. */
+/**
+ * A client address for X-Forwarded-For (TEST-NET-3, documentation addresses: a header value only,
+ * never a destination), so that probes can play several clients behind the proxy that the
+ * server trusts (MEMPLOT_TRUST_PROXY=127.0.0.1, as behind a load balancer).
+ */
+export function clientAddress(n: number): string {
+  return `203.0.113.${1 + (n % 254)}`;
+}
+
+/** The built server as `npm start` runs it, on 127.0.0.1 and a free port, LOG_LEVEL=warn, behind a trusted proxy on 127.0.0.1. */
 export async function startServer(options: ServerOptions): Promise<Server> {
   const port = options.port ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
@@ -49,7 +58,7 @@ export async function startServer(options: ServerOptions): Promise<Server> {
   mkdirSync(dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const child = spawn(process.execPath, start.args, {
-    env: { ...process.env, ...start.env, PORT: String(port), HOST: '127.0.0.1', MEMPLOT_CACHE_DIR: cacheDir, LOG_LEVEL: 'warn', ...options.env },
+    env: { ...process.env, ...start.env, PORT: String(port), HOST: '127.0.0.1', MEMPLOT_CACHE_DIR: cacheDir, LOG_LEVEL: 'warn', MEMPLOT_TRUST_PROXY: '127.0.0.1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.pipe(log, { end: false });
@@ -150,7 +159,8 @@ export function errorCode(answer: Answer): string {
   try {
     return String(JSON.parse(answer.body.toString('utf8')).error ?? '');
   } catch {
-    return '';
+    // An error drawn as an image (the URL names an image format): its code is in a header.
+    return answer.headers?.get('x-memplot-error') ?? '';
   }
 }
 

@@ -96,8 +96,8 @@ export async function pixelBudget(ctx: ProbeContext): Promise<ProbeResult> {
         } catch {
           // not JSON (an image)
         }
-        if (answer.status === 400 && /budget|pixel/i.test(message)) refused++;
-        if (answer.status >= 400) result.notes.push(`${label}: ${answer.status} ${errorCode(answer)}: ${message}`);
+        if (answer.status === 400 && (errorCode(answer) === 'PIXEL_BUDGET_EXCEEDED' || /budget/i.test(message))) refused++;
+        if (answer.status >= 400) result.notes.push(`${label}: ${answer.status} ${errorCode(answer)} as ${answer.headers?.get('content-type') ?? '?'}${message ? `: ${message}` : ''}`);
       }
     }
   } finally {

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, closeSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { every, request, ROOT, sampleRss, sleep, startServer, statusLabel, summarise, Tally, type Server } from '../harness.js';
+import { clientAddress, every, request, ROOT, sampleRss, sleep, startServer, statusLabel, summarise, Tally, type Server } from '../harness.js';
 import { FIXTURES_DIR } from '../inputs.js';
 import { newResult, recordRss, recordRssTarget, target, type ProbeResult } from '../result.js';
 import type { ProbeContext } from '../probe.js';
@@ -25,10 +25,10 @@ export function mediumCorpusFile(): string {
 }
 
 /** `curl -T FILE -X POST` (streams the file; --data-binary would hold it in memory), time-out `maxSeconds`. */
-function curlUpload(url: string, file: string, maxSeconds: number): Promise<{ status: number; ms: number; error?: string }> {
+function curlUpload(url: string, file: string, maxSeconds: number, client: string): Promise<{ status: number; ms: number; error?: string }> {
   return new Promise((ok) => {
     const started = performance.now();
-    const child = spawn('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '--max-time', String(maxSeconds), '-H', 'Expect:', '-H', 'content-type: application/octet-stream', '-X', 'POST', '-T', file, url]);
+    const child = spawn('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '--max-time', String(maxSeconds), '-H', 'Expect:', '-H', `x-forwarded-for: ${client}`, '-H', 'content-type: application/octet-stream', '-X', 'POST', '-T', file, url]);
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -39,7 +39,7 @@ function curlUpload(url: string, file: string, maxSeconds: number): Promise<{ st
 
 export async function bigUploads(ctx: ProbeContext): Promise<ProbeResult> {
   const file = mediumCorpusFile();
-  const result = newResult('big-uploads', '6 concurrent uploads of the 168 MB corpus file', `\`curl -T bench/corpus/medium.mem -X POST /profiles\` × 6 at once (time-out 300 s each), while \`/healthz\` is requested every 50 ms; RSS every 100 ms`);
+  const result = newResult('big-uploads', '6 concurrent uploads of the 168 MB corpus file', `\`curl -T bench/corpus/medium.mem -X POST /profiles\` × 6 at once from 6 client addresses (time-out 300 s each), while \`/healthz\` is requested every 50 ms; RSS every 100 ms`);
   const started = Date.now();
   const server = await startServer({ logFile: ctx.logFile('big-uploads') });
   const rss = sampleRss(server.pid);
@@ -48,8 +48,8 @@ export async function bigUploads(ctx: ProbeContext): Promise<ProbeResult> {
   try {
     const health = every(50, () => request(`${server.base}/healthz`, { timeoutMs: 30_000 }));
     await Promise.all(
-      Array.from({ length: 6 }, async () => {
-        const answer = await curlUpload(`${server.base}/profiles`, file, 300);
+      Array.from({ length: 6 }, async (_, n) => {
+        const answer = await curlUpload(`${server.base}/profiles`, file, 300, clientAddress(n));
         uploads.add(answer.status === 0 ? (answer.error ?? 'no answer') : String(answer.status));
         uploadMs.push(answer.ms);
       }),
@@ -72,10 +72,10 @@ export async function bigUploads(ctx: ProbeContext): Promise<ProbeResult> {
 }
 
 /** A raw HTTP/1.1 upload whose headers promise `length` bytes; what the server answered, if anything. */
-function rawUpload(server: Server, length: number, contentType = 'application/octet-stream'): { socket: Socket; answer: Promise<string> } {
+function rawUpload(server: Server, length: number, contentType = 'application/octet-stream', client = clientAddress(0)): { socket: Socket; answer: Promise<string> } {
   const socket = connect(server.port, '127.0.0.1');
   socket.setNoDelay(true);
-  socket.write(`POST /profiles HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: ${contentType}\r\nContent-Length: ${length}\r\n\r\n`);
+  socket.write(`POST /profiles HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: ${contentType}\r\nContent-Length: ${length}\r\nX-Forwarded-For: ${client}\r\n\r\n`);
   const answer = new Promise<string>((ok) => {
     let head = '';
     socket.on('data', (d) => (head += d.toString('latin1')));
@@ -91,13 +91,13 @@ export async function slowClients(ctx: ProbeContext): Promise<ProbeResult> {
   const result = newResult(
     'slow-clients',
     `${clients} clients sending 1 byte/s`,
-    `${clients} raw uploads to \`POST /profiles\` (Content-Length 100000) sending one byte a second for ${seconds} s; from the 3rd second a normal upload of javac.mem every 3 s (time-out 30 s)`,
+    `${clients} raw uploads to \`POST /profiles\` (Content-Length 100000) each from its own client address, sending one byte a second for ${seconds} s; from the 3rd second a normal upload of javac.mem from another address every 3 s (time-out 30 s)`,
   );
   const started = Date.now();
   const server = await startServer({ logFile: ctx.logFile('slow-clients') });
   const javac = readFileSync(join(FIXTURES_DIR, 'javac.mem'));
   try {
-    const slow = Array.from({ length: clients }, () => rawUpload(server, 100_000));
+    const slow = Array.from({ length: clients }, (_, n) => rawUpload(server, 100_000, 'application/octet-stream', clientAddress(n)));
     const drip = setInterval(() => {
       for (const s of slow) if (!s.socket.destroyed) s.socket.write(Buffer.from([0]));
     }, 1000);
@@ -105,7 +105,7 @@ export async function slowClients(ctx: ProbeContext): Promise<ProbeResult> {
     const normalMs: number[] = [];
     await sleep(3000);
     while (Date.now() - started < seconds * 1000) {
-      const answer = await request(`${server.base}/profiles`, { method: 'POST', body: javac, headers: { 'content-type': 'application/octet-stream' }, timeoutMs: 30_000 });
+      const answer = await request(`${server.base}/profiles`, { method: 'POST', body: javac, headers: { 'content-type': 'application/octet-stream', 'x-forwarded-for': clientAddress(clients) }, timeoutMs: 30_000 });
       normal.add(statusLabel(answer));
       normalMs.push(answer.ms);
       await sleep(3000);
