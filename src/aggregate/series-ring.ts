@@ -99,9 +99,9 @@ export class SeriesWorkerClient {
   /** Set once the ring is handed back (finish or abort). */
   private released = false;
 
-  constructor(options: { hash: boolean }) {
+  constructor(options: { hash: boolean; background?: boolean }) {
     this.layout = takeRing();
-    this.worker = startWorker(import.meta.url, 'series-worker', { ...this.layout, hash: options.hash });
+    this.worker = startWorker(import.meta.url, 'series-worker', { ...this.layout, hash: options.hash, background: options.background === true });
     this.result = new Promise<SeriesResult>((resolve, reject) => {
       const fail = (error: Error) => {
         this.fail(error);

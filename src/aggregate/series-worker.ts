@@ -9,8 +9,10 @@ import { readMemFile } from '../format/read-mem-file.js';
 import { SeriesAccumulator } from './series-accumulator.js';
 import { RING_EMPTY, RING_END, type RingLayout } from './series-ring.js';
 import { warmUpAccumulators } from './warm-up.js';
+import { lowerThisThreadPriority } from '../worker/thread-priority.js';
 
-const { control, data, slots, slotBytes, hash: wantHash } = workerData as RingLayout & { hash: boolean };
+const { control, data, slots, slotBytes, hash: wantHash, background } = workerData as RingLayout & { hash: boolean; background: boolean };
+if (background) lowerThisThreadPriority();
 const hash = wantHash ? createHash('sha256') : null;
 
 /** The ring's chunks in order; a slot is handed back when the next chunk is asked for. */

@@ -23,6 +23,8 @@ export interface SummarizeOptions {
   parallel?: boolean | 'auto';
   /** Expected input size in bytes (a file's size, a Content-Length), for parallel: 'auto'. */
   sizeHint?: number;
+  /** Run the worker thread at a lower priority than this one (a server: requests come first). */
+  background?: boolean;
 }
 
 /** Read size for files: large enough that per-chunk costs vanish, small enough to stay in cache. */
@@ -59,7 +61,7 @@ async function summarize(openSource: (lend: ChunkBufferSource | null) => AsyncIt
   const wantHash = options.hash !== false;
   const parallel = options.parallel ?? 'auto';
   const useWorker = parallel === true || (parallel === 'auto' && (options.sizeHint ?? 0) >= PARALLEL_MIN_BYTES);
-  const worker = useWorker ? new SeriesWorkerClient({ hash: wantHash }) : null;
+  const worker = useWorker ? new SeriesWorkerClient({ hash: wantHash, background: options.background === true }) : null;
   const hash = wantHash && !worker ? createHash('sha256') : null;
   const bytes = tap(decodeInput(openSource(worker ? worker.lendSlot : null), { maxBytes: options.maxBytes }), hash, worker, options.onProgress);
   let stats: StatsAccumulator | null = null;

@@ -106,7 +106,7 @@ export class ProfileService {
   ingest(source: AsyncIterable<Uint8Array>, sizeHint?: number): Promise<IngestResult> {
     return this.uploads.run(async () => {
       const started = performance.now();
-      const summary = await summarizeMemStream(source, { maxBytes: this.options.maxUploadBytes, hash: true, sizeHint });
+      const summary = await summarizeMemStream(source, { maxBytes: this.options.maxUploadBytes, hash: true, sizeHint, background: true });
       const id = summary.id;
       if (id === null) throw new Error('summarizeMemStream returned no id although hash was requested');
       this.hooks.ingested?.(summary.stats.bytes, (performance.now() - started) / 1000);

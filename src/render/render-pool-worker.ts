@@ -10,6 +10,7 @@ import type { ProfileSummary } from '../aggregate/summary.js';
 import type { PlotOptions } from '../options/plot-options.js';
 import { limitSharpForRenderPool } from '../raster/rasterize-svg.js';
 import { prepareRenderer, renderPlot } from './render-plot.js';
+import { lowerThisThreadPriority } from '../worker/thread-priority.js';
 
 /** A task that only waits for the worker to have loaded the renderer (RenderPool.ready). */
 export interface WarmUpTask {
@@ -27,6 +28,8 @@ export interface RenderTask {
   deadlineAt: number;
 }
 
+// Requests first: a render may take seconds of CPU, the event loop must not wait for it.
+lowerThisThreadPriority();
 limitSharpForRenderPool();
 prepareRenderer();
 
