@@ -250,15 +250,17 @@ t.test('5xx messages are masked', async (t) => {
 
 t.test('503 with Retry-After when too many uploads are being read', async (t) => {
   const app = await build(t, { config: { uploadConcurrency: 1 } });
+  // An upload takes its slot once its first 64 KiB have come.
+  const javac = fixture('javac.mem');
   const slow = new PassThrough();
-  slow.write(sort.bytes.subarray(0, 100));
+  slow.write(javac.bytes.subarray(0, 70 * 1024));
   const first = app.inject({ method: 'POST', url: '/profiles', payload: slow, headers: { 'content-type': 'application/octet-stream' } });
   await new Promise((r) => setTimeout(r, 50));
   const second = await app.inject({ method: 'POST', url: '/plot', ...raw(sort.bytes) });
   t.equal(second.statusCode, 503);
   t.equal(second.headers['retry-after'], '5');
   isJsonError(t, second, 503, 'BUSY');
-  slow.end(sort.bytes.subarray(100));
+  slow.end(javac.bytes.subarray(70 * 1024));
   t.equal((await first).statusCode, 201, 'the upload being read completes');
   t.equal((await app.inject({ method: 'POST', url: '/plot', ...raw(sort.bytes) })).statusCode, 200, 'and the slot is free again');
 });
