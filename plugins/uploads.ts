@@ -108,7 +108,7 @@ async function* uploadBytes(stream: Readable & { truncated?: boolean }, limit: n
     const first: Buffer[] = [];
     let firstBytes = 0;
     while (firstBytes < FIRST_PIECE_BYTES) {
-      const step = await (watch ? Promise.race([iterator.next(), watch.tripped]) : iterator.next());
+      const step = await (watch ? watch.read(iterator.next()) : iterator.next());
       if (step.done) break;
       const chunk = step.value as Buffer;
       watch?.count(chunk.length);
@@ -121,7 +121,7 @@ async function* uploadBytes(stream: Readable & { truncated?: boolean }, limit: n
       watch?.resume();
     }
     for (;;) {
-      const step = await (watch ? Promise.race([iterator.next(), watch.tripped]) : iterator.next());
+      const step = await (watch ? watch.read(iterator.next()) : iterator.next());
       if (step.done) break;
       const chunk = step.value as Buffer;
       watch?.count(chunk.length);
