@@ -143,9 +143,11 @@ export async function request(url: string, init: RequestInit & { timeoutMs?: num
   }
 }
 
-/** `POST /profiles` with the raw bytes; never throws. */
-export function uploadBytes(server: Server, bytes: Buffer, timeoutMs = 10_000): Promise<Answer> {
-  return request(`${server.base}/profiles`, { method: 'POST', body: bytes, headers: { 'content-type': 'application/octet-stream' }, timeoutMs });
+let uploadsSent = 0;
+
+/** `POST /profiles` with the raw bytes, from its own client address unless one is given; never throws. */
+export function uploadBytes(server: Server, bytes: Buffer, timeoutMs = 10_000, client = clientAddress(uploadsSent++)): Promise<Answer> {
+  return request(`${server.base}/profiles`, { method: 'POST', body: bytes, headers: { 'content-type': 'application/octet-stream', 'x-forwarded-for': client }, timeoutMs });
 }
 
 /** The id of a successful `POST /profiles` answer, else null. */

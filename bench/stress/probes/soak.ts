@@ -1,6 +1,6 @@
 /** A soak: minutes of mixed load (uploads, cached GETs, new renders), RSS sampled every second. */
 import { rmSync } from 'node:fs';
-import { every, request, sampleRss, sleep, startServer, storedId, summarise, Tally, uploadBytes } from '../harness.js';
+import { clientAddress, every, request, sampleRss, sleep, startServer, storedId, summarise, Tally, uploadBytes } from '../harness.js';
 import { distinctValidInput, loadFixtures, Random } from '../inputs.js';
 import { newResult, recordRssTarget, target, type ProbeResult } from '../result.js';
 import type { ProbeContext } from '../probe.js';
@@ -10,7 +10,7 @@ export async function soak(ctx: ProbeContext): Promise<ProbeResult> {
   const result = newResult(
     'soak',
     `${seconds} s of mixed load`,
-    `New uploads every 500 ms, cached GETs from 4 clients every 20 ms each (10 charts), a new render (random options ≤ 640×480) every 250 ms; RSS every second`,
+    `New uploads every 500 ms and new renders from many client addresses, cached GETs from 4 clients every 20 ms each (10 charts), a new render (random options ≤ 640×480) every 250 ms; RSS every second`,
   );
   const started = Date.now();
   const rng = new Random(ctx.seed + 6);
@@ -26,10 +26,11 @@ export async function soak(ctx: ProbeContext): Promise<ProbeResult> {
     const cachedUrls = ids.map((id) => `${server.base}/profiles/${id}/plot.png`);
     for (const url of cachedUrls) await request(url);
     let n = 100;
-    const uploads = every(500, () => uploadBytes(server, distinctValidInput(rng, fixtures, n++), 30_000));
+    // Uploads and new renders come from many client addresses, as a service sees them: the per-client limits are not what this measures.
+    const uploads = every(500, () => uploadBytes(server, distinctValidInput(rng, fixtures, n), 30_000, clientAddress(n++)));
     const cached = Array.from({ length: 4 }, () => every(20, () => request(rng.pick(cachedUrls), { timeoutMs: 30_000 })));
     const formats = ['png', 'svg', 'webp', 'avif', 'jpeg'];
-    const renders = every(250, () => request(`${server.base}/profiles/${rng.pick(ids)}/plot.${rng.pick(formats)}?width=${rng.int(100, 640)}&height=${rng.int(80, 480)}&title=soak-${n++}`, { timeoutMs: 30_000 }));
+    const renders = every(250, () => request(`${server.base}/profiles/${rng.pick(ids)}/plot.${rng.pick(formats)}?width=${rng.int(100, 640)}&height=${rng.int(80, 480)}&title=soak-${n}`, { timeoutMs: 30_000, headers: { 'x-forwarded-for': clientAddress(n++) } }));
     await sleep(seconds * 1000);
     const u = await uploads.stop();
     const c = await Promise.all(cached.map((x) => x.stop()));
