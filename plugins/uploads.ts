@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Readable } from 'node:stream';
-import type { IngestResult } from '../src/cache/profile-service.js';
+import type { IngestResult } from '../src/service/profile-service.js';
 import {
   ACCEPTED_BODY_TYPES,
   BadUpload,
@@ -14,8 +14,8 @@ import {
   UnsupportedMediaType,
   UploadTooLarge,
   UploadTooSlow,
-} from '../src/http-errors.js';
-import { MinimumRateWatch } from '../src/minimum-rate.js';
+} from '../src/http/errors.js';
+import { MinimumRateWatch } from '../src/http/minimum-rate.js';
 
 export interface Upload {
   ingest: IngestResult;

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { renderOpenApiHtml } from '../src/openapi-html.js';
+import { renderOpenApiHtml } from '../src/http/openapi-html.js';
 
 /** Browsers ask for text/html first; API clients and curl (*\/*) get JSON. */
 function wantsHtml(accept: string | undefined): boolean {

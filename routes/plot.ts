@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { NotAcceptable } from '../src/http-errors.js';
-import { ACCEPTABLE_TYPES, checkPixelBudget, formatFromAccept, plotHeaders, plotOptionsQuerySchema, plotPath } from '../src/http-helpers.js';
+import { NotAcceptable } from '../src/http/errors.js';
+import { ACCEPTABLE_TYPES, checkPixelBudget, formatFromAccept, plotHeaders, plotOptionsQuerySchema, plotPath } from '../src/http/helpers.js';
 import { parsePlotOptions } from '../src/options/plot-options.js';
-import { errorResponses, imageResponse } from '../src/http-schemas.js';
+import { errorResponses, imageResponse } from '../src/http/schemas.js';
 
 /** POST /plot: upload a .mem file, get the chart back (curl -F file=@x.mem host/plot -o x.png). */
 const plot: FastifyPluginAsync = async (fastify) => {

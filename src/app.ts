@@ -9,15 +9,15 @@ import type { FastifyInstance } from 'fastify';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CacheStore } from './cache/store.js';
-import type { ProfileServiceOptions } from './cache/profile-service.js';
-import type { Config } from './config.js';
-import { httpErrorReply, RouteNotFound } from './http-errors.js';
-import { errorImageSpec, renderErrorImage } from './http-error-image.js';
-import { SVG_CSP } from './http-helpers.js';
+import type { ProfileServiceOptions } from './service/profile-service.js';
+import type { Config } from './http/config.js';
+import { httpErrorReply, RouteNotFound } from './http/errors.js';
+import { errorImageSpec, renderErrorImage } from './http/error-image.js';
+import { SVG_CSP } from './http/helpers.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** An image route: errors are answered as an image when the client wants one (src/http-error-image.ts). */
+    /** An image route: errors are answered as an image when the client wants one (src/http/error-image.ts). */
     errorImage?: boolean;
   }
 }

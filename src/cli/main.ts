@@ -10,7 +10,7 @@ import type { ProfileSummary } from '../aggregate/summary.js';
 import { decodeInput } from '../format/decode-input.js';
 import { readFileChunks } from '../format/read-file-chunks.js';
 import { InputTooLargeError, MemFormatError } from '../format/errors.js';
-import { needsRepair, printMemFile, repairHeader } from '../format/print-records.js';
+import { needsRepair, printMemFile, repairHeader } from './print-records.js';
 import { readMemFile } from '../format/read-mem-file.js';
 import type { MemHeader } from '../format/mem-format.js';
 import { OUTPUT_FORMAT_EXTENSIONS, PlotOptionError, type OutputFormat, type PlotOptions } from '../options/plot-options.js';

@@ -3,9 +3,9 @@
  * definition of plot options, content negotiation of the output format, ready-made URLs,
  * conditional requests and the headers of image responses.
  */
-import { PixelBudgetExceeded } from './http-errors.js';
-import { requestedPixels } from './render/plot-output.js';
-import { describeAllowed, optionValueText, OUTPUT_FORMATS, PLOT_OPTION_DEFINITIONS, plotOptionsQuery, type OutputFormat, type PlotOptions } from './options/plot-options.js';
+import { PixelBudgetExceeded } from './errors.js';
+import { requestedPixels } from '../render/plot-output.js';
+import { describeAllowed, optionValueText, OUTPUT_FORMATS, PLOT_OPTION_DEFINITIONS, plotOptionsQuery, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
 
 /** Rendered images never change at their URL: a year, immutable (what browsers and CDNs keep longest). */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -4,10 +4,10 @@
  * server faults get a 5xx whose message is masked (details go to the log only).
  */
 import createError from '@fastify/error';
-import { InputTooLargeError, MemFormatError } from './format/errors.js';
-import { BusyError, WorkTimeoutError } from './cache/limiter.js';
-import { StoreUnavailableError, StoreWriteError } from './cache/store.js';
-import { PlotOptionError } from './options/plot-options.js';
+import { InputTooLargeError, MemFormatError } from '../format/errors.js';
+import { BusyError, WorkTimeoutError } from '../service/limiter.js';
+import { StoreUnavailableError, StoreWriteError } from '../cache/store.js';
+import { PlotOptionError } from '../options/plot-options.js';
 
 export const Unauthorized = createError('UNAUTHORIZED', 'a valid bearer token is required to upload (Authorization: Bearer <token>)', 401);
 export const ProfileNotFound = createError('PROFILE_NOT_FOUND', 'no profile with id %s here; upload the file with POST /profiles', 404);

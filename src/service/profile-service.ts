@@ -12,10 +12,10 @@ import { deserializeSummary, serializeSummary, SummaryCodecError } from '../aggr
 import type { PlotOptions } from '../options/plot-options.js';
 import { CONTENT_TYPES, requestedPixels, type RenderedImage } from '../render/plot-output.js';
 import type { StoredSummary } from '../render/render-pool.js';
-import { renderHash, renderKey, summaryKey } from './keys.js';
+import { renderHash, renderKey, summaryKey } from '../cache/keys.js';
 import { Limiter, untilAborted, WorkTimeoutError } from './limiter.js';
 import { SingleFlight } from './single-flight.js';
-import type { CacheStore } from './store.js';
+import type { CacheStore } from '../cache/store.js';
 
 export interface ProfileServiceOptions {
   /** Largest uncompressed upload (InputTooLargeError past it). */

@@ -2,7 +2,7 @@
  * JSON schemas shared by the routes: they validate, serialise and document (OpenAPI via
  * @fastify/swagger). Plain data, no Fastify.
  */
-import { OUTPUT_FORMATS } from './options/plot-options.js';
+import { OUTPUT_FORMATS } from '../options/plot-options.js';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad request: a bad option (named, with what is allowed) or a malformed upload',

@@ -4,12 +4,12 @@
  * image is wanted and in which format and size, and draws it (src/chart/ → src/raster/). No
  * Fastify here.
  */
-import { Limiter } from './cache/limiter.js';
-import { renderErrorImageSvg } from './chart/error-image-svg.js';
-import { formatFromAccept } from './http-helpers.js';
-import { defaultPlotOptions, parseOptionValue, PLOT_OPTION_DEFINITIONS, type OutputFormat, type Theme } from './options/plot-options.js';
-import { rasterizeSvg } from './raster/rasterize-svg.js';
-import { CONTENT_TYPES } from './render/render-plot.js';
+import { Limiter } from '../service/limiter.js';
+import { renderErrorImageSvg } from '../chart/error-image-svg.js';
+import { formatFromAccept } from './helpers.js';
+import { defaultPlotOptions, parseOptionValue, PLOT_OPTION_DEFINITIONS, type OutputFormat, type Theme } from '../options/plot-options.js';
+import { rasterizeSvg } from '../raster/rasterize-svg.js';
+import { CONTENT_TYPES } from '../render/render-plot.js';
 
 export interface ErrorImageSpec {
   format: OutputFormat;
