@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { SUMMARY_VERSION, type M4Series, type ProfileSummary } from './summary.js';
+import { type M4Series, type ProfileSummary } from './summary.js';
+import { SUMMARY_VERSION } from '../versions.js';
 
 /** A stored summary that cannot be used: corrupt, truncated, or of another version. */
 export class SummaryCodecError extends Error {

@@ -3,10 +3,7 @@
  * small enough to cache (at most 1 MB serialised) and rich enough to draw any chart up to
  * 4096 px wide without reading the file again.
  */
-
-/** Bumped whenever the shape or the meaning of a summary changes: cached summaries of
- * another version are rebuilt, never reinterpreted. */
-export const SUMMARY_VERSION = 2;
+import type { SUMMARY_VERSION } from '../versions.js';
 
 export interface ProfileWarning {
   /** Stable machine-readable code, e.g. `HEADER_INCOMPLETE`, `TRAILING_BYTES`, `HEAP_NEGATIVE`. */

@@ -8,7 +8,7 @@ import { prepareSvgDocument } from '../chart/svg-document.js';
 import { rasterizeSvg } from '../raster/rasterize-svg.js';
 import { CONTENT_TYPES, type RenderedImage } from './plot-output.js';
 
-export { CONTENT_TYPES, RENDERER_VERSION } from './plot-output.js';
+export { CONTENT_TYPES } from './plot-output.js';
 
 /**
  * Does the renderer's one-time set-up (jsdom's document) ahead of the first plot, e.g. while the
