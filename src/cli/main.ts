@@ -14,7 +14,8 @@ import { needsRepair, printMemFile, repairHeader } from './print-records.js';
 import { readMemFile } from '../format/read-mem-file.js';
 import type { MemHeader } from '../format/mem-format.js';
 import { PACKAGE_VERSION } from '../versions.js';
-import { OUTPUT_FORMAT_EXTENSIONS, PlotOptionError, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
+import { formatOfExtension } from '../render/formats.js';
+import { PlotOptionError, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
 import { RenderWorker } from '../render/render-worker-client.js';
 import { UsageError, helpText, parseArgs, usageText, type ParsedArgs } from './args.js';
 import { createProgressReporter } from './progress.js';
@@ -148,7 +149,7 @@ export function outputTarget(args: ParsedArgs): { outFile: string | null; format
   const [dataFile, outArg] = args.positionals;
   const outFile = outArg ?? args.output ?? (dataFile === '-' ? null : `${dataFile}.png`);
   const extension = outFile ? extname(outFile).toLowerCase() : '';
-  const byName = Object.hasOwn(OUTPUT_FORMAT_EXTENSIONS, extension) ? OUTPUT_FORMAT_EXTENSIONS[extension] : undefined;
+  const byName = formatOfExtension(extension);
   const format = args.given.has('format') ? args.options.format : (byName ?? 'png');
   return { outFile, format };
 }

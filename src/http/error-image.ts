@@ -9,7 +9,7 @@ import { renderErrorImageSvg } from '../chart/error-image-svg.js';
 import { formatFromAccept } from './helpers.js';
 import { defaultPlotOptions, parseOptionValue, PLOT_OPTION_DEFINITIONS, type OutputFormat, type Theme } from '../options/plot-options.js';
 import { rasterizeSvg } from '../raster/rasterize-svg.js';
-import { CONTENT_TYPES } from '../render/render-plot.js';
+import { FORMATS } from '../render/formats.js';
 
 export interface ErrorImageSpec {
   format: OutputFormat;
@@ -90,8 +90,8 @@ const errorImages = new Limiter('error images', 2, 16);
 /** The error as an image: SVG text, or rasterised at scale 1 (the message matters, not its pixel density). */
 export async function renderErrorImage(spec: ErrorImageSpec, error: DrawnError): Promise<{ body: Buffer; contentType: string }> {
   const svg = renderErrorImageSvg({ ...spec, ...error });
-  if (spec.format === 'svg') return { body: Buffer.from(svg, 'utf8'), contentType: CONTENT_TYPES.svg };
+  if (spec.format === 'svg') return { body: Buffer.from(svg, 'utf8'), contentType: FORMATS.svg.contentType };
   const format = spec.format;
   const body = await errorImages.run(() => rasterizeSvg(svg, { format, scale: 1 }));
-  return { body, contentType: CONTENT_TYPES[format] };
+  return { body, contentType: FORMATS[format].contentType };
 }

@@ -4,6 +4,7 @@
  * conditional requests and the headers of image responses.
  */
 import { PixelBudgetExceeded } from './errors.js';
+import { FORMATS, formatOfMediaType } from '../render/formats.js';
 import { requestedPixels } from '../render/plot-output.js';
 import { describeAllowed, optionValueText, OUTPUT_FORMATS, PLOT_OPTION_DEFINITIONS, plotOptionsQuery, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
 
@@ -28,14 +29,6 @@ export function plotOptionsQuerySchema(exclude: string[] = []) {
   return { type: 'object' as const, properties };
 }
 
-const MEDIA_TYPES: Record<string, OutputFormat> = {
-  'image/png': 'png',
-  'image/svg+xml': 'svg',
-  'image/webp': 'webp',
-  'image/avif': 'avif',
-  'image/jpeg': 'jpeg',
-};
-
 /** Among formats the client weighs equally, the cheapest good one first. */
 const SERVER_PREFERENCE: readonly OutputFormat[] = ['png', 'svg', 'webp', 'jpeg', 'avif'];
 
@@ -56,7 +49,7 @@ export function formatFromAccept(accept: string | undefined): OutputFormat | nul
       if (name.toLowerCase() === 'q') q = Number.isFinite(Number(value)) ? Number(value) : 0;
     }
     if (type === '*/*' || type === 'image/*') wildcard = Math.max(wildcard, q);
-    const format = MEDIA_TYPES[type];
+    const format = formatOfMediaType(type);
     if (format) weights.set(format, Math.max(weights.get(format) ?? -1, q));
   }
   let best: OutputFormat | null = null;
@@ -71,7 +64,7 @@ export function formatFromAccept(accept: string | undefined): OutputFormat | nul
   return best;
 }
 
-export const ACCEPTABLE_TYPES = Object.keys(MEDIA_TYPES).join(', ');
+export const ACCEPTABLE_TYPES = OUTPUT_FORMATS.map((format) => FORMATS[format].mediaType).join(', ');
 
 /** Absolute URLs of a profile: its stats and its chart in every format, with these options. */
 export function profileUrls(base: string, id: string, options: Partial<PlotOptions> = {}) {

@@ -3,6 +3,7 @@
  * @fastify/swagger). Plain data, no Fastify.
  */
 import { OUTPUT_FORMATS } from '../options/plot-options.js';
+import { FORMATS } from '../render/formats.js';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad request: a bad option (named, with what is allowed) or a malformed upload',
@@ -34,11 +35,9 @@ export function errorResponses(...statuses: number[]): Record<number, object> {
   return out;
 }
 
-const MEDIA: Record<string, string> = { png: 'image/png', svg: 'image/svg+xml', webp: 'image/webp', avif: 'image/avif', jpeg: 'image/jpeg' };
-
 export function imageResponse(description: string) {
   const content: Record<string, { schema: { type: 'string'; format: 'binary' } }> = {};
-  for (const format of OUTPUT_FORMATS) content[MEDIA[format]] = { schema: { type: 'string', format: 'binary' } };
+  for (const format of OUTPUT_FORMATS) content[FORMATS[format].mediaType] = { schema: { type: 'string', format: 'binary' } };
   return { description, content };
 }
 

@@ -6,9 +6,8 @@ import type { PlotOptions } from '../options/plot-options.js';
 import { renderChartSvg } from '../chart/render-chart-svg.js';
 import { prepareSvgDocument } from '../chart/svg-document.js';
 import { rasterizeSvg } from '../raster/rasterize-svg.js';
-import { CONTENT_TYPES, type RenderedImage } from './plot-output.js';
-
-export { CONTENT_TYPES } from './plot-output.js';
+import { FORMATS } from './formats.js';
+import type { RenderedImage } from './plot-output.js';
 
 /**
  * Does the renderer's one-time set-up (jsdom's document) ahead of the first plot, e.g. while the
@@ -27,7 +26,7 @@ export interface RasterLimits {
 /** `limits` bound the raster (sharp refuses a larger image before drawing it, and stops at the timeout); callers check their budget first. */
 export async function renderPlot(summary: ProfileSummary, options: PlotOptions, limits: RasterLimits = {}): Promise<RenderedImage> {
   const svg = renderChartSvg(summary, options);
-  if (options.format === 'svg') return { body: Buffer.from(svg, 'utf8'), contentType: CONTENT_TYPES.svg };
+  if (options.format === 'svg') return { body: Buffer.from(svg, 'utf8'), contentType: FORMATS.svg.contentType };
   const body = await rasterizeSvg(svg, { format: options.format, scale: options.scale, ...limits });
-  return { body, contentType: CONTENT_TYPES[options.format] };
+  return { body, contentType: FORMATS[options.format].contentType };
 }

@@ -12,7 +12,8 @@ import { Piscina } from 'piscina';
 import type { Worker } from 'node:worker_threads';
 import type { PlotOptions } from '../options/plot-options.js';
 import { workerModule } from '../worker/start-worker.js';
-import { CONTENT_TYPES, type RenderedImage } from './plot-output.js';
+import { FORMATS } from './formats.js';
+import type { RenderedImage } from './plot-output.js';
 import { SummaryCodecError } from '../aggregate/summary-codec.js';
 import type { CorruptSummary, RenderTask, WarmUpTask } from './render-pool-worker.js';
 
@@ -124,7 +125,7 @@ export class RenderPool {
       const body: Uint8Array | CorruptSummary | null = await this.pool.run(task, { signal, transferList: [bytes.buffer] });
       if (body === null) throw new Error('the render worker answered a render task as a warm-up');
       if (!(body instanceof Uint8Array)) throw new SummaryCodecError(body.corrupt);
-      return { body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), contentType: CONTENT_TYPES[options.format] };
+      return { body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), contentType: FORMATS[options.format].contentType };
     } catch (error) {
       if (this.closed) throw new RenderPoolClosedError();
       if (!signal.aborted) throw error;

@@ -10,7 +10,8 @@ import type { ProfileSummary } from '../aggregate/summary.js';
 import { summarizeMemStream } from '../aggregate/summarize.js';
 import { deserializeSummary, serializeSummary, SummaryCodecError } from '../aggregate/summary-codec.js';
 import type { PlotOptions } from '../options/plot-options.js';
-import { CONTENT_TYPES, requestedPixels, type RenderedImage } from '../render/plot-output.js';
+import { FORMATS } from '../render/formats.js';
+import { requestedPixels, type RenderedImage } from '../render/plot-output.js';
 import type { StoredSummary } from '../render/render-pool.js';
 import { renderHash, renderKey, summaryKey } from '../cache/keys.js';
 import { Limiter, untilAborted, WorkTimeoutError } from './limiter.js';
@@ -196,7 +197,7 @@ export class ProfileService {
   async plot(id: string, options: PlotOptions): Promise<RenderedPlot | null> {
     const hash = renderHash(id, options);
     const key = renderKey(hash);
-    const contentType = CONTENT_TYPES[options.format];
+    const contentType = FORMATS[options.format].contentType;
     const stored = await this.store.get(key);
     this.hooks.cacheLookup?.('render', stored !== null);
     if (stored) return { body: stored, contentType, hash, cached: true };
