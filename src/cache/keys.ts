@@ -7,12 +7,6 @@ import { createHash } from 'node:crypto';
 import { normalizePlotOptions, type PlotOptions } from '../options/plot-options.js';
 import { RENDERER_VERSION, SUMMARY_VERSION } from '../versions.js';
 
-export const PROFILE_ID_PATTERN = /^[0-9a-f]{64}$/;
-
-export function isProfileId(text: string): boolean {
-  return PROFILE_ID_PATTERN.test(text);
-}
-
 export function summaryKey(id: string): string {
   return `summary:${id}:v${SUMMARY_VERSION}`;
 }
