@@ -73,9 +73,9 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
     reply.header('x-request-id', request.id);
   });
 
-  fastify.setNotFoundHandler((request, reply) => {
-    const error = new RouteNotFound(request.method, request.url.split('?')[0]);
-    return reply.code(404).type('application/json; charset=utf-8').send({ error: error.code, message: error.message, hint: 'see GET /docs' });
+  // 404 goes through the same error handler: the catalog's body, JSON or plain text as asked.
+  fastify.setNotFoundHandler(async (request) => {
+    throw new RouteNotFound(request.method, request.url.split('?')[0]);
   });
 
   await fastify.register(AutoLoad, { dir: join(ROOT, 'plugins'), options: opts, forceESM: true });

@@ -4,6 +4,7 @@ import { SUMMARY_VERSION } from '../versions.js';
 
 /** A stored summary that cannot be used: corrupt, truncated, or of another version. */
 export class SummaryCodecError extends Error {
+  readonly code = 'SUMMARY_UNREADABLE';
   constructor(message: string) {
     super(message);
     this.name = 'SummaryCodecError';

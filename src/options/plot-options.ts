@@ -155,6 +155,7 @@ export const PLOT_OPTION_DEFINITIONS: readonly OptionDefinition[] = [
 
 /** A bad option value: names the option, the value received and what is allowed. */
 export class PlotOptionError extends Error {
+  readonly code = 'BAD_OPTION';
   readonly option: string;
   readonly value: unknown;
   readonly allowed: string;

@@ -23,6 +23,7 @@ export interface RasterOptions {
 export const MAX_RASTER_PIXELS = WIDTH_RANGE.max * HEIGHT_RANGE.max * SCALE_RANGE.max ** 2;
 
 export class RasterOptionError extends Error {
+  readonly code = 'BAD_RASTER_OPTION';
   readonly parameter: string;
   constructor(parameter: string, expected: string, received: unknown) {
     let text: string;
