@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { NotAcceptable } from '../src/http/errors.js';
-import { ACCEPTABLE_TYPES, checkPixelBudget, formatFromAccept, plotHeaders, plotOptionsQuerySchema, plotPath } from '../src/http/helpers.js';
+import { checkPixelBudget, plotHeaders, plotOptionsQuerySchema, plotPath } from '../src/http/helpers.js';
+import { ACCEPTABLE_TYPES, formatFromAccept } from '../src/http/negotiation.js';
 import { parsePlotOptions } from '../src/options/plot-options.js';
 import { errorResponses, imageResponse } from '../src/http/schemas.js';
 

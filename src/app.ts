@@ -14,6 +14,7 @@ import type { Config } from './http/config.js';
 import { httpErrorReply, RouteNotFound } from './http/errors.js';
 import { errorImageSpec, renderErrorImage } from './http/error-image.js';
 import { SVG_CSP } from './http/helpers.js';
+import { prefersText } from './http/negotiation.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -33,10 +34,6 @@ export interface AppOptions {
 
 // src/app.ts → the repository root; dist/src/app.js → dist/ (where plugins/ and routes/ are compiled).
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-function prefersText(accept: string | undefined): boolean {
-  return accept !== undefined && /\btext\/plain\b/i.test(accept) && !/application\/json|\*\/\*/i.test(accept);
-}
 
 export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   fastify.setErrorHandler(async (error, request, reply) => {

@@ -6,7 +6,7 @@
  */
 import { Limiter } from '../service/limiter.js';
 import { renderErrorImageSvg } from '../chart/error-image-svg.js';
-import { formatFromAccept } from './helpers.js';
+import { acceptNames, acceptsImage, formatFromAccept } from './negotiation.js';
 import { defaultPlotOptions, parseOptionValue, PLOT_OPTION_DEFINITIONS, type OutputFormat, type Theme } from '../options/plot-options.js';
 import { rasterizeSvg } from '../raster/rasterize-svg.js';
 import { FORMATS } from '../render/formats.js';
@@ -42,10 +42,6 @@ function validOption(query: Record<string, unknown>, name: string): unknown {
   }
 }
 
-/** A client that names JSON or plain text in Accept wants today's error bodies (API clients, scripts). */
-function asksForText(accept: string | undefined): boolean {
-  return accept !== undefined && /application\/json|text\/plain/i.test(accept);
-}
 
 /**
  * What image to answer an error with, or null for the JSON (or text) body: an image when the URL
@@ -54,10 +50,10 @@ function asksForText(accept: string | undefined): boolean {
  * PNG (SVG stays SVG), 800×600 and the light theme.
  */
 export function errorImageSpec(request: ErrorImageRequest): ErrorImageSpec | null {
-  if (asksForText(request.accept)) return null;
+  // A client that names JSON or plain text in Accept wants the error bodies (API clients, scripts).
+  if (acceptNames(request.accept, 'application/json', 'text/plain')) return null;
   const named = request.pathFormat ?? request.query.format;
-  const acceptsImage = request.accept !== undefined && /\bimage\//i.test(request.accept);
-  if (named === undefined && !acceptsImage) return null;
+  if (named === undefined && !acceptsImage(request.accept)) return null;
   const format =
     named !== undefined
       ? ((validOption({ format: named }, 'format') as OutputFormat | undefined) ?? 'png')

@@ -1,10 +1,9 @@
 /**
  * Small pure pieces of the HTTP API (no Fastify here): the query schema generated from the one
- * definition of plot options, content negotiation of the output format, ready-made URLs,
- * conditional requests and the headers of image responses.
+ * definition of plot options, ready-made URLs, conditional requests and the headers of image
+ * responses (content negotiation is in negotiation.ts).
  */
 import { PixelBudgetExceeded } from './errors.js';
-import { FORMATS, formatOfMediaType } from '../render/formats.js';
 import { requestedPixels } from '../render/plot-output.js';
 import { describeAllowed, optionValueText, OUTPUT_FORMATS, PLOT_OPTION_DEFINITIONS, plotOptionsQuery, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
 
@@ -29,42 +28,6 @@ export function plotOptionsQuerySchema(exclude: string[] = []) {
   return { type: 'object' as const, properties };
 }
 
-/** Among formats the client weighs equally, the cheapest good one first. */
-const SERVER_PREFERENCE: readonly OutputFormat[] = ['png', 'svg', 'webp', 'jpeg', 'avif'];
-
-/**
- * The output format from an Accept header (RFC 9110 §12.5.1): the highest q wins, ties go to the
- * server's preference; `*\/*`, `image/*` or no header mean PNG. Null when nothing we make is acceptable.
- */
-export function formatFromAccept(accept: string | undefined): OutputFormat | null {
-  if (accept === undefined || accept.trim() === '') return 'png';
-  const weights = new Map<OutputFormat, number>();
-  let wildcard = -1;
-  for (const item of accept.split(',')) {
-    const [rawType, ...params] = item.split(';');
-    const type = rawType.trim().toLowerCase();
-    let q = 1;
-    for (const param of params) {
-      const [name, value] = param.split('=').map((s) => s.trim());
-      if (name.toLowerCase() === 'q') q = Number.isFinite(Number(value)) ? Number(value) : 0;
-    }
-    if (type === '*/*' || type === 'image/*') wildcard = Math.max(wildcard, q);
-    const format = formatOfMediaType(type);
-    if (format) weights.set(format, Math.max(weights.get(format) ?? -1, q));
-  }
-  let best: OutputFormat | null = null;
-  let bestQ = 0;
-  for (const format of SERVER_PREFERENCE) {
-    const q = weights.get(format) ?? wildcard;
-    if (q > bestQ) {
-      best = format;
-      bestQ = q;
-    }
-  }
-  return best;
-}
-
-export const ACCEPTABLE_TYPES = OUTPUT_FORMATS.map((format) => FORMATS[format].mediaType).join(', ');
 
 /** Absolute URLs of a profile: its stats and its chart in every format, with these options. */
 export function profileUrls(base: string, id: string, options: Partial<PlotOptions> = {}) {
