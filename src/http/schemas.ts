@@ -35,7 +35,8 @@ export function errorResponses(...statuses: number[]): Record<number, object> {
   return out;
 }
 
-export function imageResponse(description: string) {
+/** An image body in each output format. Typed as an open schema: the handler sends a Buffer, which the binary-string schema would type as text. */
+export function imageResponse(description: string): { description: string; content: Record<string, { schema: Record<string, unknown> }> } {
   const content: Record<string, { schema: { type: 'string'; format: 'binary' } }> = {};
   for (const format of OUTPUT_FORMATS) content[FORMATS[format].mediaType] = { schema: { type: 'string', format: 'binary' } };
   return { description, content };
