@@ -48,10 +48,10 @@ export interface SnapshotBuild {
 
 /**
  * V8 flags of the builder and of every run (a snapshot loads only under the flags it was built
- * with). The snapshot's heap (~27 MB) is over V8's first old-space limit, which made every run
- * mark and compact it (~80 ms) before exiting; the young generation is kept at 2 MB, as `npm start`
- * does for the server: on a 169 MB file this run takes ~130 MB of RSS instead of ~170 MB, and a
- * small file's start-up less system time.
+ * with). The snapshot's heap is over V8's first old-space limit, which made every run mark and
+ * compact it before exiting; the young generation is kept at 2 MB, as `npm start` does for the
+ * server, for less RSS on large files and less system time at a small file's start-up
+ * (BENCHMARKS.md, Start-up).
  */
 export const SNAPSHOT_NODE_FLAGS = ['--initial-old-space-size=64', '--max-semi-space-size=2'];
 

@@ -11,7 +11,8 @@ import type { RenderedImage } from './plot-output.js';
 
 /**
  * Does the renderer's one-time set-up (jsdom's document) ahead of the first plot, e.g. while the
- * input is still being read. Importing this module already loads d3, jsdom and sharp (~450 ms cold).
+ * input is still being read. Importing this module already loads d3, jsdom and sharp (the CLI's
+ * start-up cost: BENCHMARKS.md, Start-up).
  */
 export function prepareRenderer(): void {
   prepareSvgDocument();

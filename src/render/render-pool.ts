@@ -1,7 +1,7 @@
 /**
  * Renders on a pool of worker threads (piscina), so that the thread answering requests never
  * draws: no SVG is built and no sharp call made there. The workers start with the pool (each loads
- * jsdom, d3 and sharp once, ~0.5 s) and stay. A render whose signal aborts is stopped for real:
+ * jsdom, d3 and sharp once: the slow part of a start) and stay. A render whose signal aborts is stopped for real:
  * piscina terminates its worker and starts a replacement. Terminating a thread stops its
  * JavaScript but not native work in flight (an AVIF encode runs to its end in libvips), so a
  * stopped render's promise settles only once its thread has exited: callers that hold a slot
@@ -63,7 +63,7 @@ export class RenderPool {
       execArgv,
       minThreads: options.threads,
       maxThreads: options.threads,
-      // Workers stay: starting one costs ~0.5 s of jsdom and sharp loading.
+      // Workers stay: starting one means loading jsdom and sharp again.
       idleTimeout: Number.POSITIVE_INFINITY,
       resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? DEFAULT_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 },
       // A waiting worker blocked in Atomics.wait would hold its thread; messages are cheap at this rate.
