@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import { NotAcceptable } from '../src/http/errors.js';
-import { checkPixelBudget, plotHeaders, plotOptionsQuerySchema, plotPath } from '../src/http/helpers.js';
+import { checkPixelBudget, plotHeaders, plotPath } from '../src/http/helpers.js';
 import { ACCEPTABLE_TYPES, formatFromAccept } from '../src/http/negotiation.js';
 import { parsePlotOptions } from '../src/options/plot-options.js';
-import { errorResponses, imageResponse } from '../src/http/schemas.js';
+import { errorResponses, imageResponse, plotOptionsQuerySchema } from '../src/http/schemas.js';
 
 /** POST /plot: upload a .mem file, get the chart back (curl -F file=@x.mem host/plot -o x.png). */
 const plot: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-js
 import type { FastifyRequest } from 'fastify';
 import type { ProfileSummary } from '../src/aggregate/summary.js';
 import { ProfileNotFound } from '../src/http/errors.js';
-import { checkPixelBudget, etagMatches, IMMUTABLE, plotHeaders, plotOptionsQuerySchema, profileUrls } from '../src/http/helpers.js';
+import { checkPixelBudget, etagMatches, IMMUTABLE, plotHeaders, profileUrls } from '../src/http/helpers.js';
 import { codedEtag, negotiateContentCoding } from '../src/http/content-coding.js';
-import { errorResponses, imageResponse, profileIdParam, profileSchema } from '../src/http/schemas.js';
+import { errorResponses, imageResponse, plotOptionsQuerySchema, profileIdParam, profileSchema } from '../src/http/schemas.js';
 import { OUTPUT_FORMATS, parsePlotOptions, type PlotOptions } from '../src/options/plot-options.js';
 
 /** Content-addressed profiles: upload once (the CI call), then stats and charts by id, forever cacheable. */

@@ -1,33 +1,16 @@
 /**
- * Small pure pieces of the HTTP API (no Fastify here): the query schema generated from the one
- * definition of plot options, ready-made URLs, conditional requests and the headers of image
- * responses (content negotiation is in negotiation.ts).
+ * Headers and URLs of the HTTP API (no Fastify here): ready-made URLs, conditional requests, the
+ * headers of image responses and the pixel budget (schemas are in schemas.ts, content negotiation
+ * in negotiation.ts).
  */
 import { PixelBudgetExceeded } from './errors.js';
 import { requestedPixels } from '../render/plot-output.js';
-import { describeAllowed, optionValueText, OUTPUT_FORMATS, PLOT_OPTION_DEFINITIONS, plotOptionsQuery, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
+import { OUTPUT_FORMATS, plotOptionsQuery, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
 
 /** Rendered images never change at their URL: a year, immutable (what browsers and CDNs keep longest). */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** An SVG opened directly must not run anything: no scripts, no external loads; inline styles only. */
 export const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'";
-
-/**
- * JSON schema of the plot options as query parameters, for validation and the OpenAPI document.
- * Every value is accepted as text here: parsePlotOptions checks it and names the option, the
- * value and what is allowed, the same way for query parameters and multipart fields.
- */
-export function plotOptionsQuerySchema(exclude: string[] = []) {
-  // No `default` keywords: Fastify's validator would fill them in, hiding which options were given.
-  const properties: Record<string, { type: 'string'; description: string }> = {};
-  for (const def of PLOT_OPTION_DEFINITIONS) {
-    if (exclude.includes(def.name)) continue;
-    const fallback = def.default === null ? '' : ` Default: ${optionValueText(def.default)}.`;
-    properties[def.name] = { type: 'string', description: `${def.description} Allowed: ${describeAllowed(def.type)}.${fallback}` };
-  }
-  return { type: 'object' as const, properties };
-}
-
 
 /** Absolute URLs of a profile: its stats and its chart in every format, with these options. */
 export function profileUrls(base: string, id: string, options: Partial<PlotOptions> = {}) {
