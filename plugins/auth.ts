@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
-import { Unauthorized } from '../src/http-errors.js';
+import { Unauthorized } from '../src/http/errors.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { CACHE_BUSTING_PARAMETERS } from '../src/http-helpers.js';
+import { CACHE_BUSTING_PARAMETERS } from '../src/http/helpers.js';
 
 /**
  * `?v=2` and `?_=1712345678` on a GET are cache-busters: accepted and dropped before validation,

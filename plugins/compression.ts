@@ -1,6 +1,6 @@
 import compress from '@fastify/compress';
 import fp from 'fastify-plugin';
-import { CodedBodyCache, COMPRESSIBLE_TYPES } from '../src/content-coding.js';
+import { CodedBodyCache, COMPRESSIBLE_TYPES } from '../src/http/content-coding.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,6 +1,6 @@
 import cors from '@fastify/cors';
 import fp from 'fastify-plugin';
-import { CORS_EXPOSED_HEADERS } from '../src/http-helpers.js';
+import { CORS_EXPOSED_HEADERS } from '../src/http/helpers.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

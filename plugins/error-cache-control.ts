@@ -1,9 +1,9 @@
 import fp from 'fastify-plugin';
-import { errorCacheControl } from '../src/http-helpers.js';
+import { errorCacheControl } from '../src/http/helpers.js';
 
 /**
  * Every error response, whoever produced it (the error handler, a plugin, the 404 handler), says
- * how long it may be kept: never for a 5xx, a minute for a 4xx (src/http-helpers.ts).
+ * how long it may be kept: never for a 5xx, a minute for a 4xx (src/http/helpers.ts).
  */
 export default fp(
   async (fastify) => {

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
-import { createAppMetrics, type AppMetrics } from '../src/metrics.js';
+import { createAppMetrics, type AppMetrics } from '../src/http/metrics.js';
 
-export type { AppMetrics } from '../src/metrics.js';
+export type { AppMetrics } from '../src/http/metrics.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

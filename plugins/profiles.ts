@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import type { AppOptions } from '../src/app.js';
-import { ProfileService } from '../src/cache/profile-service.js';
+import { ProfileService } from '../src/service/profile-service.js';
 import { RenderPool } from '../src/render/render-pool.js';
 
 declare module 'fastify' {

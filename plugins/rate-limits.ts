@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { RateLimited } from '../src/http-errors.js';
+import { RateLimited } from '../src/http/errors.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,5 +1,6 @@
 import swagger from '@fastify/swagger';
 import fp from 'fastify-plugin';
+import { PACKAGE_VERSION } from '../src/versions.js';
 
 /** OpenAPI 3 document built from the route schemas (served by routes/docs.ts). */
 export default fp(
@@ -12,7 +13,7 @@ export default fp(
           description:
             'Charts from glibc memusage data files (.mem). Upload a profile once, get a content-addressed id ' +
             '(sha256 of the uncompressed bytes) and stable, immutable chart URLs to embed.',
-          version: '0.1.0',
+          version: PACKAGE_VERSION,
         },
         components: {
           securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Required for uploads when MEMPLOT_API_TOKENS is set.' } },

@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Readable } from 'node:stream';
-import type { IngestResult } from '../src/cache/profile-service.js';
+import type { IngestResult } from '../src/service/profile-service.js';
 import {
   ACCEPTED_BODY_TYPES,
   BadUpload,
@@ -12,10 +12,10 @@ import {
   TooManyClientUploads,
   UnexpectedFile,
   UnsupportedMediaType,
-  UploadTooLarge,
   UploadTooSlow,
-} from '../src/http-errors.js';
-import { MinimumRateWatch } from '../src/minimum-rate.js';
+} from '../src/http/errors.js';
+import { MinimumRateWatch } from '../src/http/minimum-rate.js';
+import { InputTooLargeError } from '../src/format/errors.js';
 
 export interface Upload {
   ingest: IngestResult;
@@ -152,12 +152,14 @@ async function* uploadBytes(stream: Readable & { truncated?: boolean }, limit: n
       }
     }
   } catch (error) {
+    // @fastify/multipart's FST_REQ_FILE_TOO_LARGE is the same condition as a raw body over the limit: one code.
+    if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw new InputTooLargeError(limit);
     if (hasClientStatus(error)) throw error;
     throw new BadUpload((error as Error).message);
   } finally {
     watch?.stop();
   }
-  if (stream.truncated) throw new UploadTooLarge(limit);
+  if (stream.truncated) throw new InputTooLargeError(limit);
   if (batch && filled > 0) yield batch.subarray(0, filled);
 }
 
@@ -179,7 +181,7 @@ export default fp(
     fastify.addHook('onRequest', async (request) => {
       if (!request.routeOptions.config.upload) return;
       const length = Number(request.headers['content-length']);
-      if (Number.isFinite(length) && length > declaredLimit) throw new UploadTooLarge(limit);
+      if (Number.isFinite(length) && length > declaredLimit) throw new InputTooLargeError(limit);
     });
     fastify.removeAllContentTypeParsers();
     await fastify.register(multipart, {

@@ -1,10 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { renderOpenApiHtml } from '../src/openapi-html.js';
-
-/** Browsers ask for text/html first; API clients and curl (*\/*) get JSON. */
-function wantsHtml(accept: string | undefined): boolean {
-  return accept !== undefined && /text\/html/i.test(accept) && !/application\/json/i.test(accept);
-}
+import { wantsHtml } from '../src/http/negotiation.js';
+import { renderOpenApiHtml } from '../src/http/openapi-html.js';
 
 /** GET /docs: the OpenAPI document (JSON), or a readable page for browsers; GET /docs/openapi.json: always JSON. */
 const docs: FastifyPluginAsync = async (fastify) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { StoreUnavailableError, StoreWriteError } from '../src/cache/store.js';
-import { errorResponses } from '../src/http-schemas.js';
+import { errorResponses } from '../src/http/schemas.js';
 
 /** GET /healthz: the process answers and the cache store works (Docker HEALTHCHECK, load balancers). */
 const health: FastifyPluginAsync = async (fastify) => {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { PROMETHEUS_CONTENT_TYPE } from '../src/metrics.js';
+import { PROMETHEUS_CONTENT_TYPE } from '../src/http/metrics.js';
 
 /** GET /metrics: Prometheus text exposition. */
 const metrics: FastifyPluginAsync = async (fastify) => {

@@ -1,11 +1,12 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { NotAcceptable } from '../src/http-errors.js';
-import { ACCEPTABLE_TYPES, checkPixelBudget, formatFromAccept, plotHeaders, plotOptionsQuerySchema, plotPath } from '../src/http-helpers.js';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
+import { NotAcceptable } from '../src/http/errors.js';
+import { checkPixelBudget, plotHeaders, plotPath } from '../src/http/helpers.js';
+import { ACCEPTABLE_TYPES, formatFromAccept } from '../src/http/negotiation.js';
 import { parsePlotOptions } from '../src/options/plot-options.js';
-import { errorResponses, imageResponse } from '../src/http-schemas.js';
+import { errorResponses, imageResponse, plotOptionsQuerySchema } from '../src/http/schemas.js';
 
 /** POST /plot: upload a .mem file, get the chart back (curl -F file=@x.mem host/plot -o x.png). */
-const plot: FastifyPluginAsync = async (fastify) => {
+const plot: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
   fastify.post(
     '/plot',
     {
@@ -23,7 +24,7 @@ const plot: FastifyPluginAsync = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const query = request.query as Record<string, unknown>;
+      const { query } = request;
       // A bad option or an image over the pixel budget is a 400 before the upload is read.
       checkPixelBudget(parsePlotOptions(query), fastify.config.maxRenderPixels);
       const { ingest, fields } = await fastify.readUpload(request);

@@ -1,13 +1,14 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
+import type { FastifyRequest } from 'fastify';
 import type { ProfileSummary } from '../src/aggregate/summary.js';
-import { ProfileNotFound } from '../src/http-errors.js';
-import { checkPixelBudget, etagMatches, IMMUTABLE, plotHeaders, plotOptionsQuerySchema, profileUrls } from '../src/http-helpers.js';
-import { codedEtag, negotiateContentCoding } from '../src/content-coding.js';
-import { errorResponses, imageResponse, profileIdParam, profileSchema } from '../src/http-schemas.js';
+import { ProfileNotFound } from '../src/http/errors.js';
+import { checkPixelBudget, etagMatches, IMMUTABLE, plotHeaders, profileUrls } from '../src/http/helpers.js';
+import { codedEtag, negotiateContentCoding } from '../src/http/content-coding.js';
+import { errorResponses, imageResponse, plotOptionsQuerySchema, profileIdParam, profileSchema } from '../src/http/schemas.js';
 import { OUTPUT_FORMATS, parsePlotOptions, type PlotOptions } from '../src/options/plot-options.js';
 
 /** Content-addressed profiles: upload once (the CI call), then stats and charts by id, forever cacheable. */
-const profiles: FastifyPluginAsync = async (fastify) => {
+const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
   const { config } = fastify;
 
   function baseUrl(request: FastifyRequest): string {
@@ -38,7 +39,7 @@ const profiles: FastifyPluginAsync = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const query = request.query as Record<string, unknown>;
+      const { query } = request;
       parsePlotOptions(query);
       const { ingest, fields } = await fastify.readUpload(request);
       const options = parsePlotOptions({ ...query, ...fields });
@@ -55,12 +56,12 @@ const profiles: FastifyPluginAsync = async (fastify) => {
       schema: {
         tags: ['profiles'],
         summary: 'The stats of a stored profile',
-        params: { type: 'object', required: ['id'], properties: { id: profileIdParam } },
+        params: { type: 'object', required: ['id'], properties: { id: profileIdParam } } as const,
         response: { 200: { description: 'The profile', ...profileSchema }, ...errorResponses(400, 404, 503) },
       },
     },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const summary = await fastify.profiles.getSummary(id);
       if (!summary) throw new ProfileNotFound(id);
       reply.header('cache-control', 'public, max-age=86400');
@@ -82,14 +83,14 @@ const profiles: FastifyPluginAsync = async (fastify) => {
           type: 'object',
           required: ['id', 'format'],
           properties: { id: profileIdParam, format: { type: 'string', description: `Output format: one of ${OUTPUT_FORMATS.join(', ')}.` } },
-        },
+        } as const,
         querystring: plotOptionsQuerySchema(['format']),
         response: { 200: imageResponse('The chart'), 304: { description: 'Not modified', type: 'null' }, ...errorResponses(400, 404, 429, 503) },
       },
     },
     async (request, reply) => {
-      const { id, format } = request.params as { id: string; format: string };
-      const options = parsePlotOptions({ ...(request.query as Record<string, unknown>), format });
+      const { id, format } = request.params;
+      const options = parsePlotOptions({ ...request.query, format });
       checkPixelBudget(options, fastify.config.maxRenderPixels);
       // The store's word first: an id it evicted answers 404 even while an image of it is cached.
       if (!(await fastify.profiles.hasProfile(id))) throw new ProfileNotFound(id);

@@ -9,15 +9,16 @@ import type { FastifyInstance } from 'fastify';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CacheStore } from './cache/store.js';
-import type { ProfileServiceOptions } from './cache/profile-service.js';
-import type { Config } from './config.js';
-import { httpErrorReply, RouteNotFound } from './http-errors.js';
-import { errorImageSpec, renderErrorImage } from './http-error-image.js';
-import { SVG_CSP } from './http-helpers.js';
+import type { ProfileServiceOptions } from './service/profile-service.js';
+import type { Config } from './http/config.js';
+import { httpErrorReply, RouteNotFound } from './http/errors.js';
+import { errorImageSpec, renderErrorImage } from './http/error-image.js';
+import { SVG_CSP } from './http/helpers.js';
+import { prefersText } from './http/negotiation.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** An image route: errors are answered as an image when the client wants one (src/http-error-image.ts). */
+    /** An image route: errors are answered as an image when the client wants one (src/http/error-image.ts). */
     errorImage?: boolean;
   }
 }
@@ -33,10 +34,6 @@ export interface AppOptions {
 
 // src/app.ts → the repository root; dist/src/app.js → dist/ (where plugins/ and routes/ are compiled).
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-function prefersText(accept: string | undefined): boolean {
-  return accept !== undefined && /\btext\/plain\b/i.test(accept) && !/application\/json|\*\/\*/i.test(accept);
-}
 
 export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   fastify.setErrorHandler(async (error, request, reply) => {
@@ -73,9 +70,9 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
     reply.header('x-request-id', request.id);
   });
 
-  fastify.setNotFoundHandler((request, reply) => {
-    const error = new RouteNotFound(request.method, request.url.split('?')[0]);
-    return reply.code(404).type('application/json; charset=utf-8').send({ error: error.code, message: error.message, hint: 'see GET /docs' });
+  // 404 goes through the same error handler: the catalog's body, JSON or plain text as asked.
+  fastify.setNotFoundHandler(async (request) => {
+    throw new RouteNotFound(request.method, request.url.split('?')[0]);
   });
 
   await fastify.register(AutoLoad, { dir: join(ROOT, 'plugins'), options: opts, forceESM: true });

@@ -8,7 +8,7 @@ import Fastify from 'fastify';
 import fp from 'fastify-plugin';
 import { randomUUID } from 'node:crypto';
 import app from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, type Config } from './http/config.js';
 
 const SHUTDOWN_GRACE_MS = 25_000;
 

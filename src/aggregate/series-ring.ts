@@ -19,7 +19,7 @@ export const RING_EMPTY = 0;
 export const RING_FULL = 1;
 export const RING_END = 2;
 
-/** 8 MiB in flight: enough for the worker never to wait on the reader; 16 slots were no faster and cost the server 9 MB more RSS per upload. */
+/** 8 MiB in flight: enough for the worker never to wait on the reader; more slots were no faster and cost the server RSS per upload (BENCHMARKS.md). */
 const SLOTS = 8;
 const SLOT_BYTES = 1 << 20;
 

@@ -5,7 +5,8 @@ import type { ProfileStats, ProfileWarning } from './summary.js';
 
 const TWO_32 = 4294967296;
 
-function formatBytes(bytes: number): string {
+/** Exact byte counts for warnings about a file: "1,234,567 bytes" (the chart says "1.18 MiB": chart/byte-format.ts). */
+function formatExactBytes(bytes: number): string {
   return `${bytes.toLocaleString('en-US')} bytes`;
 }
 
@@ -201,7 +202,7 @@ export class StatsAccumulator {
       warnings.push({
         code: 'HEAP_NEGATIVE',
         message:
-          `the heap counter went below zero (lowest ${formatBytes(this.lowestHeap)} at entry ${this.lowestHeapIndex}): ` +
+          `the heap counter went below zero (lowest ${formatExactBytes(this.lowestHeap)} at entry ${this.lowestHeapIndex}): ` +
           'memory allocated before tracing started was freed; heap values are read as signed',
       });
     }
@@ -223,7 +224,7 @@ export class StatsAccumulator {
     if (complete && has && headerPeakHeap < this.peakHeap) {
       warnings.push({
         code: 'HEADER_PEAK_TOO_LOW',
-        message: `the header's peak heap (${formatBytes(headerPeakHeap)}) is below the largest entry (${formatBytes(this.peakHeap)}): the entries are used`,
+        message: `the header's peak heap (${formatExactBytes(headerPeakHeap)}) is below the largest entry (${formatExactBytes(this.peakHeap)}): the entries are used`,
       });
     }
     // A crashed program's end is its latest entry (memusagestat repairs it to the last one).

@@ -6,7 +6,8 @@ import { readMemFile } from '../format/read-mem-file.js';
 import { SeriesAccumulator } from './series-accumulator.js';
 import { SeriesWorkerClient } from './series-ring.js';
 import { StatsAccumulator } from './stats-accumulator.js';
-import { SUMMARY_VERSION, type ProfileSummary } from './summary.js';
+import { type ProfileSummary } from './summary.js';
+import { SUMMARY_VERSION } from '../versions.js';
 import { warmUpAccumulators } from './warm-up.js';
 
 export interface SummarizeOptions {

@@ -1,8 +1,10 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { SUMMARY_VERSION, type M4Series, type ProfileSummary } from './summary.js';
+import { type M4Series, type ProfileSummary } from './summary.js';
+import { SUMMARY_VERSION } from '../versions.js';
 
 /** A stored summary that cannot be used: corrupt, truncated, or of another version. */
 export class SummaryCodecError extends Error {
+  readonly code = 'SUMMARY_UNREADABLE';
   constructor(message: string) {
     super(message);
     this.name = 'SummaryCodecError';

@@ -3,16 +3,15 @@
  * small enough to cache (at most 1 MB serialised) and rich enough to draw any chart up to
  * 4096 px wide without reading the file again.
  */
+import type { SUMMARY_VERSION } from '../versions.js';
 
-/** Bumped whenever the shape or the meaning of a summary changes: cached summaries of
- * another version are rebuilt, never reinterpreted. */
-export const SUMMARY_VERSION = 2;
-
-export interface ProfileWarning {
+// ProfileWarning and ProfileStats are type aliases, not interfaces, so that they fit the JSON Schema
+// types of the HTTP responses that carry them (an interface has no implicit index signature).
+export type ProfileWarning = {
   /** Stable machine-readable code, e.g. `HEADER_INCOMPLETE`, `TRAILING_BYTES`, `HEAP_NEGATIVE`. */
   code: string;
   message: string;
-}
+};
 
 export interface DeltaHistogramRow {
   /** Size class [minBytes, maxBytes] of |heap[i] - heap[i-1]|: a power-of-two class. */
@@ -29,7 +28,7 @@ export interface DeltaHistogramRow {
  * Absolute times are exact unsigned decimal strings (raw CPU ticks can exceed 2^53);
  * everything else is a JSON number. Heap values are the signed reading of the counter.
  */
-export interface ProfileStats {
+export type ProfileStats = {
   entries: number;
   bytes: number;
   trailingBytes: number;
@@ -57,7 +56,7 @@ export interface ProfileStats {
   heapChanges: { increases: number; decreases: number; unchanged: number };
   deltaHistogram: DeltaHistogramRow[];
   warnings: ProfileWarning[];
-}
+};
 
 export type M4Axis = 'index' | 'time';
 

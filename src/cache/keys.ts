@@ -4,15 +4,8 @@
  * its bytes (id, summary version, normalised options, renderer version), which is also its ETag.
  */
 import { createHash } from 'node:crypto';
-import { SUMMARY_VERSION } from '../aggregate/summary.js';
 import { normalizePlotOptions, type PlotOptions } from '../options/plot-options.js';
-import { RENDERER_VERSION } from '../render/plot-output.js';
-
-export const PROFILE_ID_PATTERN = /^[0-9a-f]{64}$/;
-
-export function isProfileId(text: string): boolean {
-  return PROFILE_ID_PATTERN.test(text);
-}
+import { RENDERER_VERSION, SUMMARY_VERSION } from '../versions.js';
 
 export function summaryKey(id: string): string {
   return `summary:${id}:v${SUMMARY_VERSION}`;

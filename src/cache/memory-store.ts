@@ -2,6 +2,7 @@
  * A small in-process LRU of bytes, bounded in total size: the hot tier in front of the
  * filesystem or Redis store, so that a popular embedded image is answered from memory.
  */
+import { Lru } from './lru.js';
 import type { CacheStore } from './store.js';
 
 export class MemoryStore implements CacheStore {
@@ -9,44 +10,26 @@ export class MemoryStore implements CacheStore {
   readonly maxBytes: number;
   /** Entries larger than this are not kept (they would push out many small hot ones). */
   readonly maxEntryBytes: number;
-  private readonly entries = new Map<string, Buffer>();
-  private totalBytes = 0;
+  private readonly entries: Lru<Buffer>;
 
   constructor(options: { maxBytes: number; maxEntryBytes?: number }) {
     this.maxBytes = options.maxBytes;
     this.maxEntryBytes = options.maxEntryBytes ?? Math.max(1, Math.floor(options.maxBytes / 8));
+    this.entries = new Lru(options.maxBytes, (value) => value.length);
   }
 
   get size(): number {
-    return this.totalBytes;
+    return this.entries.weight;
   }
 
   /** Synchronous lookup for the hot path. */
   peek(key: string): Buffer | null {
-    const value = this.entries.get(key);
-    if (value === undefined) return null;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
+    return this.entries.get(key) ?? null;
   }
 
   put(key: string, value: Buffer): void {
-    this.remove(key);
-    if (value.length > this.maxEntryBytes || value.length > this.maxBytes) return;
-    this.entries.set(key, value);
-    this.totalBytes += value.length;
-    while (this.totalBytes > this.maxBytes) {
-      const oldest = this.entries.keys().next().value as string;
-      this.remove(oldest);
-    }
-  }
-
-  private remove(key: string): boolean {
-    const old = this.entries.get(key);
-    if (old === undefined) return false;
-    this.totalBytes -= old.length;
-    this.entries.delete(key);
-    return true;
+    if (value.length > this.maxEntryBytes) this.entries.delete(key);
+    else this.entries.set(key, value);
   }
 
   async get(key: string): Promise<Buffer | null> {
@@ -62,14 +45,13 @@ export class MemoryStore implements CacheStore {
   }
 
   async delete(key: string): Promise<boolean> {
-    return this.remove(key);
+    return this.entries.delete(key);
   }
 
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {
     this.entries.clear();
-    this.totalBytes = 0;
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import type { ProfileSummary } from '../aggregate/summary.js';
 import type { PlotOptions } from '../options/plot-options.js';
-import { formatBytes } from './byte-format.js';
+import { formatBinaryBytes } from './byte-format.js';
 import { positionOfMax, ticksSinceStart, type ChartData } from './chart-data.js';
 import { layoutLabels, nearestOnBox, type Box, type LabelPlacement } from './label-layout.js';
 import type { ChartDensity, PlotArea } from './layout.js';
@@ -59,7 +59,7 @@ export function chartAnnotations(context: AnnotationContext): ChartAnnotations {
   const peakIsLast = stats.peakHeapAt !== null && stats.peakHeapAt.index === stats.entries - 1 && final !== null && final.heap !== 0 && exitPosition !== null;
   if (stats.peakHeapAt) {
     const position = options.axis === 'time' ? ticksSinceStart(summary, stats.peakHeapAt.time) : stats.peakHeapAt.index;
-    const value = formatBytes(stats.peak.heap);
+    const value = formatBinaryBytes(stats.peak.heap);
     const where = describePosition(position, true);
     items.push({
       kind: peakIsLast ? 'peak-exit' : 'peak-heap',
@@ -72,7 +72,7 @@ export function chartAnnotations(context: AnnotationContext): ChartAnnotations {
   if (options.total && stats.entries > 0) {
     const position = positionOfMax(data.series, data.total, stats.peak.total);
     if (position !== null) {
-      const value = formatBytes(stats.peak.total);
+      const value = formatBinaryBytes(stats.peak.total);
       const exact = data.series.bucketWidth === 1 && options.axis === 'calls';
       items.push({
         kind: 'peak-total',
@@ -84,7 +84,7 @@ export function chartAnnotations(context: AnnotationContext): ChartAnnotations {
     }
   }
   if (final && final.heap !== 0 && exitPosition !== null && !peakIsLast) {
-    const value = formatBytes(final.heap);
+    const value = formatBinaryBytes(final.heap);
     // Below zero the counter does not count what is left: it went under by frees of memory allocated before tracing started.
     const long = final.heap > 0 ? `${value} still allocated ${atExit}` : `heap ${atExit} ${value} (below zero: frees of memory allocated before tracing)`;
     items.push({ kind: 'exit-heap', position: exitPosition, value: final.heap, label: labelled(long, `${exitWord} ${value}`), color: context.colors.heap });

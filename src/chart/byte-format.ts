@@ -15,7 +15,7 @@ function unitIndex(bytes: number): number {
 }
 
 /** Bytes with three significant digits in the largest fitting binary unit: "13.1 MiB", "512 B". */
-export function formatBytes(bytes: number): string {
+export function formatBinaryBytes(bytes: number): string {
   let index = unitIndex(bytes);
   let scaled = bytes / 1024 ** index;
   let decimals = index === 0 ? 0 : Math.abs(scaled) >= 100 ? 0 : Math.abs(scaled) >= 10 ? 1 : 2;

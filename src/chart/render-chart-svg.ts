@@ -10,7 +10,7 @@ import { describeAllowed, PLOT_OPTION_DEFINITIONS, PlotOptionError, type PlotOpt
 import { annotationMarks, chartAnnotations } from './annotations.js';
 import { xAxis } from './axis-x.js';
 import { yAxis, yAxisWidth } from './axis-y.js';
-import { byteTicks, formatBytes } from './byte-format.js';
+import { byteTicks, formatBinaryBytes } from './byte-format.js';
 import { chartData, type ChartData, type ValueExtent } from './chart-data.js';
 import { countTicks, formatCompact, formatInteger } from './count-format.js';
 import { durationTicks, formatDuration } from './duration-format.js';
@@ -108,7 +108,7 @@ function legendItems(options: PlotOptions, theme: ChartTheme, data: ChartData, s
     const stackMax = data.stackExtent?.max ?? 0;
     const heapRange = data.heapExtent ? data.heapExtent.max - Math.min(0, data.heapExtent.min) : 0;
     const onHeap = heapRange > 0 && stackMax < heapRange / 100;
-    items.push({ label: onHeap ? `heap + stack (stack ≤ ${formatBytes(stackMax)}: on the heap line)` : 'heap + stack', color: theme.total, swatch: 'line' });
+    items.push({ label: onHeap ? `heap + stack (stack ≤ ${formatBinaryBytes(stackMax)}: on the heap line)` : 'heap + stack', color: theme.total, swatch: 'line' });
   }
   if (panels.includes('rate')) items.push({ label: `rate (${rateTitle})`, color: theme.rate, swatch: 'bands' });
   if (panels.includes('changes')) items.push({ label: 'heap growth / shrink', color: theme.growth, secondColor: theme.shrink, swatch: 'bands' });

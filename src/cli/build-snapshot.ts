@@ -23,11 +23,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
 
-/** The project root (its package.json), from src/cli/ or from dist/src/cli/: the sources are bundled either way. */
+const ENTRY_SOURCE = 'src/cli/snapshot-entry.ts';
+
+/** The project root (where the sources are: dist/ holds a copy of package.json but no .ts), from src/cli/ or from dist/src/cli/: the sources are bundled either way. */
 function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    if (dirname(dir) === dir) throw new Error('build-snapshot: no package.json above this module');
+  while (!existsSync(join(dir, ENTRY_SOURCE))) {
+    if (dirname(dir) === dir) throw new Error(`build-snapshot: no ${ENTRY_SOURCE} above this module`);
     dir = dirname(dir);
   }
   return dir;
@@ -46,10 +48,10 @@ export interface SnapshotBuild {
 
 /**
  * V8 flags of the builder and of every run (a snapshot loads only under the flags it was built
- * with). The snapshot's heap (~27 MB) is over V8's first old-space limit, which made every run
- * mark and compact it (~80 ms) before exiting; the young generation is kept at 2 MB, as `npm start`
- * does for the server: on a 169 MB file this run takes ~130 MB of RSS instead of ~170 MB, and a
- * small file's start-up less system time.
+ * with). The snapshot's heap is over V8's first old-space limit, which made every run mark and
+ * compact it before exiting; the young generation is kept at 2 MB, as `npm start` does for the
+ * server, for less RSS on large files and less system time at a small file's start-up
+ * (BENCHMARKS.md, Start-up).
  */
 export const SNAPSHOT_NODE_FLAGS = ['--initial-old-space-size=64', '--max-semi-space-size=2'];
 
@@ -157,7 +159,7 @@ export async function buildCliSnapshot(build: SnapshotBuild): Promise<string> {
   const identity = join(build.outDir, 'memplot.node');
   rmSync(identity, { force: true });
   await bundle({
-    entryPoints: [join(SOURCE_ROOT, 'src/cli/snapshot-entry.ts')],
+    entryPoints: [join(SOURCE_ROOT, ENTRY_SOURCE)],
     outfile: script,
     bundle: true,
     platform: 'node',

@@ -10,10 +10,12 @@ import type { ProfileSummary } from '../aggregate/summary.js';
 import { decodeInput } from '../format/decode-input.js';
 import { readFileChunks } from '../format/read-file-chunks.js';
 import { InputTooLargeError, MemFormatError } from '../format/errors.js';
-import { needsRepair, printMemFile, repairHeader } from '../format/print-records.js';
+import { needsRepair, printMemFile, repairHeader } from './print-records.js';
 import { readMemFile } from '../format/read-mem-file.js';
 import type { MemHeader } from '../format/mem-format.js';
-import { OUTPUT_FORMAT_EXTENSIONS, PlotOptionError, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
+import { PACKAGE_VERSION } from '../versions.js';
+import { formatOfExtension } from '../render/formats.js';
+import { PlotOptionError, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
 import { RenderWorker } from '../render/render-worker-client.js';
 import { UsageError, helpText, parseArgs, usageText, type ParsedArgs } from './args.js';
 import { createProgressReporter } from './progress.js';
@@ -39,8 +41,6 @@ export interface CliHooks {
 
 /** Exit codes: documented in --help and the README. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2, strictWarnings: 3 } as const;
-
-const VERSION = '0.1.0';
 
 /** Where an input comes from: a path (re-readable) or standard input. */
 interface Input {
@@ -149,7 +149,7 @@ export function outputTarget(args: ParsedArgs): { outFile: string | null; format
   const [dataFile, outArg] = args.positionals;
   const outFile = outArg ?? args.output ?? (dataFile === '-' ? null : `${dataFile}.png`);
   const extension = outFile ? extname(outFile).toLowerCase() : '';
-  const byName = Object.hasOwn(OUTPUT_FORMAT_EXTENSIONS, extension) ? OUTPUT_FORMAT_EXTENSIONS[extension] : undefined;
+  const byName = formatOfExtension(extension);
   const format = args.given.has('format') ? args.options.format : (byName ?? 'png');
   return { outFile, format };
 }
@@ -223,7 +223,7 @@ export async function runCli(argv: readonly string[], io: CliIo, hooks: CliHooks
         await write(io.stdout, usageText(args.programName));
         return EXIT.ok;
       case 'version':
-        await write(io.stdout, `memplot ${VERSION}\n`);
+        await write(io.stdout, `memplot ${PACKAGE_VERSION}\n`);
         return EXIT.ok;
       case 'stats':
         return await runStats(args, io);

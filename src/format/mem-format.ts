@@ -58,12 +58,6 @@ export function u64ToString(lo: number, hi: number): string {
   return ((BigInt(hi) << 32n) | BigInt(lo)).toString();
 }
 
-/** Exact signed decimal text of a u64 read as two's complement. */
-export function s64ToString(lo: number, hi: number): string {
-  if (hi >= 0xffe00000 || hi < 0x200000) return String(signed64(lo, hi));
-  return BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(lo)).toString();
-}
-
 export function isHeaderComplete(first: RawRecord, second: RawRecord): boolean {
   const zero = (r: RawRecord) => r.heapLo === 0 && r.heapHi === 0 && r.stackLo === 0 && r.stackHi === 0;
   return !(zero(first) && zero(second));

@@ -11,10 +11,10 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
  * and normalised to the canonical one, so that both spellings share one cache key.
  */
 export const OUTPUT_FORMAT_ALIASES: Readonly<Record<string, OutputFormat>> = { jpg: 'jpeg' };
-/** File extensions (with the dot) of each output format, canonical names and aliases alike: the CLI's output names. */
-export const OUTPUT_FORMAT_EXTENSIONS: Readonly<Record<string, OutputFormat>> = Object.fromEntries(
-  [...OUTPUT_FORMATS.map((format) => [format, format] as const), ...Object.entries(OUTPUT_FORMAT_ALIASES)].map(([name, format]) => [`.${name}`, format]),
-);
+/** Ranges other modules bound their work by (the raster's largest image); the definitions below use them. */
+export const WIDTH_RANGE = { min: 100, max: 4096 } as const;
+export const HEIGHT_RANGE = { min: 80, max: 4096 } as const;
+export const SCALE_RANGE = { min: 1, max: 3 } as const;
 export const AXES = ['calls', 'time'] as const;
 export type XAxis = (typeof AXES)[number];
 export const STACK_MODES = ['separate', 'same', 'none', 'panel'] as const;
@@ -67,7 +67,7 @@ export const PLOT_OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     name: 'width',
     key: 'width',
     flags: { short: '-x', long: '--x-size' },
-    type: { kind: 'integer', min: 100, max: 4096 },
+    type: { kind: 'integer', ...WIDTH_RANGE },
     default: 800,
     description: 'Image width in CSS pixels (memusagestat -x).',
   },
@@ -75,7 +75,7 @@ export const PLOT_OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     name: 'height',
     key: 'height',
     flags: { short: '-y', long: '--y-size' },
-    type: { kind: 'integer', min: 80, max: 4096 },
+    type: { kind: 'integer', ...HEIGHT_RANGE },
     default: 600,
     description: 'Image height in CSS pixels (memusagestat -y).',
   },
@@ -123,7 +123,7 @@ export const PLOT_OPTION_DEFINITIONS: readonly OptionDefinition[] = [
     name: 'scale',
     key: 'scale',
     flags: { long: '--scale' },
-    type: { kind: 'number', min: 1, max: 3 },
+    type: { kind: 'number', ...SCALE_RANGE },
     default: 1,
     description: 'Device pixel ratio of raster output (1 to 3), for sharp images on HiDPI screens.',
   },
@@ -155,6 +155,7 @@ export const PLOT_OPTION_DEFINITIONS: readonly OptionDefinition[] = [
 
 /** A bad option value: names the option, the value received and what is allowed. */
 export class PlotOptionError extends Error {
+  readonly code = 'BAD_OPTION';
   readonly option: string;
   readonly value: unknown;
   readonly allowed: string;

@@ -2,14 +2,12 @@
  * Checks for rasterSvg's options, before any pixel is made. Messages follow sharp's lib/ style:
  * "Expected <what> for <parameter> but received <value> of type <type>".
  */
-import type { OutputFormat } from '../options/plot-options.js';
+import { HEIGHT_RANGE, OUTPUT_FORMATS, SCALE_RANGE, WIDTH_RANGE, type OutputFormat } from '../options/plot-options.js';
+import { FORMATS } from '../render/formats.js';
 
-/** Formats sharp writes here; SVG is passed through by the caller and never rasterised. */
-export const RASTER_FORMATS = ['png', 'webp', 'avif', 'jpeg'] as const;
-export type RasterFormat = (typeof RASTER_FORMATS)[number];
-
-export const MIN_SCALE = 1;
-export const MAX_SCALE = 3;
+/** Formats sharp writes here (those with an encoder); SVG is passed through by the caller and never rasterised. */
+export type RasterFormat = Exclude<OutputFormat, 'svg'>;
+export const RASTER_FORMATS = OUTPUT_FORMATS.filter((format): format is RasterFormat => FORMATS[format].encoder !== null);
 
 export interface RasterOptions {
   format: OutputFormat;
@@ -21,10 +19,11 @@ export interface RasterOptions {
   timeoutSeconds?: number;
 }
 
-/** The largest image any valid options ask for: 4096 × 4096 CSS pixels at scale 3. */
-export const MAX_RASTER_PIXELS = 4096 * 4096 * MAX_SCALE * MAX_SCALE;
+/** The largest image any valid options ask for: the largest width × height in CSS pixels at the largest scale. */
+export const MAX_RASTER_PIXELS = WIDTH_RANGE.max * HEIGHT_RANGE.max * SCALE_RANGE.max ** 2;
 
 export class RasterOptionError extends Error {
+  readonly code = 'BAD_RASTER_OPTION';
   readonly parameter: string;
   constructor(parameter: string, expected: string, received: unknown) {
     let text: string;
@@ -50,8 +49,8 @@ export function checkRasterOptions(svg: unknown, options: unknown): { format: Ra
   const { format, scale, maxPixels = MAX_RASTER_PIXELS, timeoutSeconds = 0 } = options as Record<string, unknown>;
   if (format === 'svg') throw new RasterOptionError('format', `one of ${RASTER_FORMATS.join(', ')} (SVG is passed through by the caller, not rasterised)`, format);
   if (!isRasterFormat(format)) throw new RasterOptionError('format', `one of ${RASTER_FORMATS.join(', ')}`, format);
-  if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < MIN_SCALE || scale > MAX_SCALE) {
-    throw new RasterOptionError('scale', `a number from ${MIN_SCALE} to ${MAX_SCALE}`, scale);
+  if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < SCALE_RANGE.min || scale > SCALE_RANGE.max) {
+    throw new RasterOptionError('scale', `a number from ${SCALE_RANGE.min} to ${SCALE_RANGE.max}`, scale);
   }
   if (typeof maxPixels !== 'number' || !Number.isSafeInteger(maxPixels) || maxPixels < 1) {
     throw new RasterOptionError('maxPixels', 'a positive integer number of pixels', maxPixels);

@@ -1,20 +1,9 @@
 /**
- * What a rendered plot is, without the renderer: its content types and the renderer version that
- * is part of every cache key. Kept apart from render-plot.ts so that the HTTP process, which never
+ * What a rendered plot is, without the renderer: its bytes and content type, and its size in pixels. Kept apart from render-plot.ts so that the HTTP process, which never
  * draws, does not load d3, jsdom and sharp to know them.
  */
 import type { OutputFormat } from '../options/plot-options.js';
 
-/** Part of every rendered-image cache key: bump whenever the same summary and options would draw differently. */
-export const RENDERER_VERSION = '4';
-
-export const CONTENT_TYPES: Readonly<Record<OutputFormat, string>> = {
-  svg: 'image/svg+xml; charset=utf-8',
-  png: 'image/png',
-  webp: 'image/webp',
-  avif: 'image/avif',
-  jpeg: 'image/jpeg',
-};
 
 export interface RenderedImage {
   body: Buffer;

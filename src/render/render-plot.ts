@@ -6,13 +6,13 @@ import type { PlotOptions } from '../options/plot-options.js';
 import { renderChartSvg } from '../chart/render-chart-svg.js';
 import { prepareSvgDocument } from '../chart/svg-document.js';
 import { rasterizeSvg } from '../raster/rasterize-svg.js';
-import { CONTENT_TYPES, type RenderedImage } from './plot-output.js';
-
-export { CONTENT_TYPES, RENDERER_VERSION } from './plot-output.js';
+import { FORMATS } from './formats.js';
+import type { RenderedImage } from './plot-output.js';
 
 /**
  * Does the renderer's one-time set-up (jsdom's document) ahead of the first plot, e.g. while the
- * input is still being read. Importing this module already loads d3, jsdom and sharp (~450 ms cold).
+ * input is still being read. Importing this module already loads d3, jsdom and sharp (the CLI's
+ * start-up cost: BENCHMARKS.md, Start-up).
  */
 export function prepareRenderer(): void {
   prepareSvgDocument();
@@ -27,7 +27,7 @@ export interface RasterLimits {
 /** `limits` bound the raster (sharp refuses a larger image before drawing it, and stops at the timeout); callers check their budget first. */
 export async function renderPlot(summary: ProfileSummary, options: PlotOptions, limits: RasterLimits = {}): Promise<RenderedImage> {
   const svg = renderChartSvg(summary, options);
-  if (options.format === 'svg') return { body: Buffer.from(svg, 'utf8'), contentType: CONTENT_TYPES.svg };
+  if (options.format === 'svg') return { body: Buffer.from(svg, 'utf8'), contentType: FORMATS.svg.contentType };
   const body = await rasterizeSvg(svg, { format: options.format, scale: options.scale, ...limits });
-  return { body, contentType: CONTENT_TYPES[options.format] };
+  return { body, contentType: FORMATS[options.format].contentType };
 }

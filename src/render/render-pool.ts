@@ -1,7 +1,7 @@
 /**
  * Renders on a pool of worker threads (piscina), so that the thread answering requests never
  * draws: no SVG is built and no sharp call made there. The workers start with the pool (each loads
- * jsdom, d3 and sharp once, ~0.5 s) and stay. A render whose signal aborts is stopped for real:
+ * jsdom, d3 and sharp once: the slow part of a start) and stay. A render whose signal aborts is stopped for real:
  * piscina terminates its worker and starts a replacement. Terminating a thread stops its
  * JavaScript but not native work in flight (an AVIF encode runs to its end in libvips), so a
  * stopped render's promise settles only once its thread has exited: callers that hold a slot
@@ -12,7 +12,8 @@ import { Piscina } from 'piscina';
 import type { Worker } from 'node:worker_threads';
 import type { PlotOptions } from '../options/plot-options.js';
 import { workerModule } from '../worker/start-worker.js';
-import { CONTENT_TYPES, type RenderedImage } from './plot-output.js';
+import { FORMATS } from './formats.js';
+import type { RenderedImage } from './plot-output.js';
 import { SummaryCodecError } from '../aggregate/summary-codec.js';
 import type { CorruptSummary, RenderTask, WarmUpTask } from './render-pool-worker.js';
 
@@ -62,7 +63,7 @@ export class RenderPool {
       execArgv,
       minThreads: options.threads,
       maxThreads: options.threads,
-      // Workers stay: starting one costs ~0.5 s of jsdom and sharp loading.
+      // Workers stay: starting one means loading jsdom and sharp again.
       idleTimeout: Number.POSITIVE_INFINITY,
       resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? DEFAULT_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 },
       // A waiting worker blocked in Atomics.wait would hold its thread; messages are cheap at this rate.
@@ -124,7 +125,7 @@ export class RenderPool {
       const body: Uint8Array | CorruptSummary | null = await this.pool.run(task, { signal, transferList: [bytes.buffer] });
       if (body === null) throw new Error('the render worker answered a render task as a warm-up');
       if (!(body instanceof Uint8Array)) throw new SummaryCodecError(body.corrupt);
-      return { body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), contentType: CONTENT_TYPES[options.format] };
+      return { body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), contentType: FORMATS[options.format].contentType };
     } catch (error) {
       if (this.closed) throw new RenderPoolClosedError();
       if (!signal.aborted) throw error;

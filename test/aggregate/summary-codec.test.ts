@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import t from 'tap';
 import { summarizeMemFile, summarizeMemStream } from '../../src/aggregate/summarize.js';
 import { SummaryCodecError, deserializeSummary, serializeSummary } from '../../src/aggregate/summary-codec.js';
-import { SUMMARY_VERSION } from '../../src/aggregate/summary.js';
+import { SUMMARY_VERSION } from '../../src/versions.js';
 import { fixturePath } from '../fixtures.js';
 import { buildMem, randomEntries } from '../mem-builder.js';
 

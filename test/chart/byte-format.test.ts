@@ -1,15 +1,15 @@
 import t from 'tap';
-import { byteTicks, formatBytes } from '../../src/chart/byte-format.js';
+import { byteTicks, formatBinaryBytes } from '../../src/chart/byte-format.js';
 
-t.test('formatBytes writes three significant digits in binary units', async (t) => {
-  t.equal(formatBytes(0), '0 B');
-  t.equal(formatBytes(512), '512 B');
-  t.equal(formatBytes(1536), '1.50 KiB');
-  t.equal(formatBytes(13_689_012), '13.1 MiB');
-  t.equal(formatBytes(322_395_705), '307 MiB');
-  t.equal(formatBytes(5 * 1024 ** 3), '5.00 GiB');
-  t.equal(formatBytes(-9_012_761), '\u22128.60 MiB', 'negative heap keeps its sign');
-  t.equal(formatBytes(1024 * 1024 - 1), '1.00 MiB', 'never "1024 KiB"');
+t.test('formatBinaryBytes writes three significant digits in binary units', async (t) => {
+  t.equal(formatBinaryBytes(0), '0 B');
+  t.equal(formatBinaryBytes(512), '512 B');
+  t.equal(formatBinaryBytes(1536), '1.50 KiB');
+  t.equal(formatBinaryBytes(13_689_012), '13.1 MiB');
+  t.equal(formatBinaryBytes(322_395_705), '307 MiB');
+  t.equal(formatBinaryBytes(5 * 1024 ** 3), '5.00 GiB');
+  t.equal(formatBinaryBytes(-9_012_761), '\u22128.60 MiB', 'negative heap keeps its sign');
+  t.equal(formatBinaryBytes(1024 * 1024 - 1), '1.00 MiB', 'never "1024 KiB"');
 });
 
 t.test('byteTicks picks one unit and round steps, widening the domain to the outer ticks', async (t) => {

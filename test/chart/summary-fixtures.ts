@@ -4,7 +4,8 @@
  * "every-point" summary), and the raw entries of a recorded fixture file.
  */
 import { readFileSync } from 'node:fs';
-import { SUMMARY_VERSION, type M4Axis, type M4Series, type ProfileSummary, type ProfileWarning } from '../../src/aggregate/summary.js';
+import { type M4Axis, type M4Series, type ProfileSummary, type ProfileWarning } from '../../src/aggregate/summary.js';
+import { SUMMARY_VERSION } from '../../src/versions.js';
 
 export interface EntryPoint {
   heap: number;

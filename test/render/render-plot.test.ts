@@ -1,7 +1,8 @@
 import t from 'tap';
 import sharp from 'sharp';
 import { summarizeMemFile } from '../../src/aggregate/summarize.js';
-import { prepareRenderer, RENDERER_VERSION, renderPlot } from '../../src/render/render-plot.js';
+import { prepareRenderer, renderPlot } from '../../src/render/render-plot.js';
+import { RENDERER_VERSION } from '../../src/versions.js';
 import { defaultPlotOptions, type PlotOptions } from '../../src/options/plot-options.js';
 import { fixturePath } from '../fixtures.js';
 

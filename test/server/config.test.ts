@@ -1,6 +1,6 @@
 import t from 'tap';
 import { readFileSync } from 'node:fs';
-import { CONFIG_VARIABLES, ConfigError, loadConfig, parseByteSize } from '../../src/config.js';
+import { CONFIG_VARIABLES, ConfigError, loadConfig, parseByteSize } from '../../src/http/config.js';
 
 t.test('defaults', async (t) => {
   const config = loadConfig({}, '/srv');

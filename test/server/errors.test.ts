@@ -6,6 +6,8 @@ import type { PlotOptions } from '../../src/options/plot-options.js';
 import type { StoredSummary } from '../../src/render/render-pool.js';
 import { renderInThread } from '../render/in-thread-renderer.js';
 import { build, fixture, multipartBody } from '../helper.js';
+import { errorCatalog } from '../../src/http/errors.js';
+import { readFileSync } from 'node:fs';
 
 const sort = fixture('sort.mem');
 const raw = (payload: Buffer | string, headers: Record<string, string> = {}) => ({
@@ -95,6 +97,11 @@ t.test('404: unknown routes and ids answer JSON', async (t) => {
   const route = await app.inject({ method: 'GET', url: '/nothing/here' });
   t.equal(route.statusCode, 404);
   isJsonError(t, route, 404, 'ROUTE_NOT_FOUND');
+  t.equal(route.json().hint, 'see GET /docs');
+  const routeText = await app.inject({ method: 'GET', url: '/nothing/here?x=1', headers: { accept: 'text/plain' } });
+  t.equal(routeText.statusCode, 404);
+  t.equal(routeText.body, 'ROUTE_NOT_FOUND: no route GET /nothing/here\nhint: see GET /docs\n', 'an unknown route answers through the same mapper: plain text when asked');
+  t.equal(routeText.headers['x-memplot-error'], 'ROUTE_NOT_FOUND');
   const id = await app.inject({ method: 'GET', url: `/profiles/${'b'.repeat(64)}` });
   t.equal(id.statusCode, 404);
   isJsonError(t, id, 404, 'PROFILE_NOT_FOUND');
@@ -106,7 +113,7 @@ t.test('413: too large, counted after decompression (a gzip bomb stops early)', 
   const big = Buffer.concat([sort.bytes.subarray(0, 48), Buffer.alloc(limit)]);
   const plain = await app.inject({ method: 'POST', url: '/plot', ...raw(big) });
   t.equal(plain.statusCode, 413, 'raw body over the limit');
-  t.match(isJsonError(t, plain, 413, /INPUT_TOO_LARGE|UPLOAD_TOO_LARGE/), {});
+  t.match(isJsonError(t, plain, 413, 'INPUT_TOO_LARGE'), {});
   const multipart = await app.inject({ method: 'POST', url: '/profiles', ...multipartBody(big) });
   t.equal(multipart.statusCode, 413, 'multipart over the limit');
   // 64 MiB of zeros after a valid header gzip to ~64 KiB: small on the wire, huge inside.
@@ -263,4 +270,16 @@ t.test('503 with Retry-After when too many uploads are being read', async (t) =>
   slow.end(javac.bytes.subarray(70 * 1024));
   t.equal((await first).statusCode, 201, 'the upload being read completes');
   t.equal((await app.inject({ method: 'POST', url: '/plot', ...raw(sort.bytes) })).statusCode, 200, 'and the slot is free again');
+});
+
+t.test('docs/http.md lists every error code with the status the catalog gives it, and no other', async (t) => {
+  const doc = readFileSync(new URL('../../docs/http.md', import.meta.url), 'utf8');
+  const section = doc.slice(doc.indexOf('\n## Errors\n'), doc.indexOf('\n## ', doc.indexOf('\n## Errors\n') + 1));
+  const documented = new Map<string, number>();
+  for (const [, status, codes] of section.matchAll(/^\| (\d{3}) \|.*\| ((?:`[A-Z_]+`(?:, )?)+) \|$/gm)) {
+    for (const [, code] of codes.matchAll(/`([A-Z_]+)`/g)) documented.set(code, Number(status));
+  }
+  t.ok(documented.size >= 20, `${documented.size} codes read from the table`);
+  const byCode = (map: Map<string, number>) => Object.fromEntries([...map].sort(([a], [b]) => a.localeCompare(b)));
+  t.same(byCode(documented), byCode(errorCatalog()));
 });

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/http/config.js';
 import { build, fixture } from '../helper.js';
 
 const sort = fixture('sort.mem');

@@ -54,7 +54,7 @@ t.test('refusals close the connection without reading the body; the declared len
 
   const tooLarge = await pushUntilClosed(url, head(''), 1 << 30);
   t.match(tooLarge.response, /^HTTP\/1\.1 413 /, '413 by the declared length, before the token check');
-  t.match(tooLarge.response, /"error":"UPLOAD_TOO_LARGE"/);
+  t.match(tooLarge.response, /"error":"INPUT_TOO_LARGE"/);
   t.match(tooLarge.response, /connection: close/i);
   t.ok(tooLarge.sent < 64 << 20, `the server stopped taking the body after ${tooLarge.sent} bytes`);
 

@@ -2,7 +2,24 @@
  * JSON schemas shared by the routes: they validate, serialise and document (OpenAPI via
  * @fastify/swagger). Plain data, no Fastify.
  */
-import { OUTPUT_FORMATS } from './options/plot-options.js';
+import { describeAllowed, optionValueText, OUTPUT_FORMATS, PLOT_OPTION_DEFINITIONS } from '../options/plot-options.js';
+import { FORMATS } from '../render/formats.js';
+
+/**
+ * JSON schema of the plot options as query parameters, for validation and the OpenAPI document.
+ * Every value is accepted as text here: parsePlotOptions checks it and names the option, the
+ * value and what is allowed, the same way for query parameters and multipart fields.
+ */
+export function plotOptionsQuerySchema(exclude: string[] = []) {
+  // No `default` keywords: Fastify's validator would fill them in, hiding which options were given.
+  const properties: Record<string, { type: 'string'; description: string }> = {};
+  for (const def of PLOT_OPTION_DEFINITIONS) {
+    if (exclude.includes(def.name)) continue;
+    const fallback = def.default === null ? '' : ` Default: ${optionValueText(def.default)}.`;
+    properties[def.name] = { type: 'string', description: `${def.description} Allowed: ${describeAllowed(def.type)}.${fallback}` };
+  }
+  return { type: 'object' as const, properties };
+}
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad request: a bad option (named, with what is allowed) or a malformed upload',
@@ -34,11 +51,10 @@ export function errorResponses(...statuses: number[]): Record<number, object> {
   return out;
 }
 
-const MEDIA: Record<string, string> = { png: 'image/png', svg: 'image/svg+xml', webp: 'image/webp', avif: 'image/avif', jpeg: 'image/jpeg' };
-
-export function imageResponse(description: string) {
+/** An image body in each output format. Typed as an open schema: the handler sends a Buffer, which the binary-string schema would type as text. */
+export function imageResponse(description: string): { description: string; content: Record<string, { schema: Record<string, unknown> }> } {
   const content: Record<string, { schema: { type: 'string'; format: 'binary' } }> = {};
-  for (const format of OUTPUT_FORMATS) content[MEDIA[format]] = { schema: { type: 'string', format: 'binary' } };
+  for (const format of OUTPUT_FORMATS) content[FORMATS[format].mediaType] = { schema: { type: 'string', format: 'binary' } };
   return { description, content };
 }
 

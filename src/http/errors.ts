@@ -1,13 +1,16 @@
 /**
  * The HTTP error catalog and the one mapping from any error to a status and a JSON body
- * `{error, message, hint?}`. Client mistakes get their honest 4xx with what was wrong;
- * server faults get a 5xx whose message is masked (details go to the log only).
+ * `{error, message, hint?}`, for every route and for 404. Client mistakes get their honest 4xx
+ * with what was wrong; server faults get a 5xx whose message is masked (details go to the log
+ * only). Every code a client can receive is in errorCatalog(), which docs/http.md's error table
+ * is checked against (test/server/errors.test.ts).
  */
 import createError from '@fastify/error';
-import { InputTooLargeError, MemFormatError } from './format/errors.js';
-import { BusyError, WorkTimeoutError } from './cache/limiter.js';
-import { StoreUnavailableError, StoreWriteError } from './cache/store.js';
-import { PlotOptionError } from './options/plot-options.js';
+import { InputTooLargeError, MemFormatError } from '../format/errors.js';
+import { BusyError, WorkTimeoutError } from '../service/limiter.js';
+import { StoreUnavailableError, StoreWriteError } from '../cache/store.js';
+import { PlotOptionError } from '../options/plot-options.js';
+import { RasterOptionError } from '../raster/raster-options.js';
 
 export const Unauthorized = createError('UNAUTHORIZED', 'a valid bearer token is required to upload (Authorization: Bearer <token>)', 401);
 export const ProfileNotFound = createError('PROFILE_NOT_FOUND', 'no profile with id %s here; upload the file with POST /profiles', 404);
@@ -15,7 +18,6 @@ export const RouteNotFound = createError('ROUTE_NOT_FOUND', 'no route %s %s', 40
 export const MissingFile = createError('MISSING_FILE', 'the multipart upload has no part named "file"', 400);
 export const UnexpectedFile = createError('UNEXPECTED_FILE', 'unexpected file part "%s": send one part named "file"', 400);
 export const BadUpload = createError('BAD_UPLOAD', 'the upload could not be read: %s', 400);
-export const UploadTooLarge = createError('UPLOAD_TOO_LARGE', 'the upload exceeds the limit of %s bytes', 413);
 export const UnsupportedMediaType = createError('UNSUPPORTED_MEDIA_TYPE', '%s', 415);
 export const StoreWriteFailed = createError('STORE_WRITE_FAILED', 'the cache store cannot write (%s): nothing was kept', 503);
 export const UploadTooSlow = createError('UPLOAD_TOO_SLOW', 'the upload delivered fewer than %d bytes in %d ms and was aborted', 408);
@@ -28,6 +30,40 @@ export const PixelBudgetExceeded = createError<'PIXEL_BUDGET_EXCEEDED', 400, [nu
   'the image asked for has %s pixels (width %s × height %s × scale %s squared), over the budget of %s pixels per render (MEMPLOT_MAX_RENDER_PIXELS)',
   400,
 );
+
+/** The errors this layer raises, each with its code and status. */
+const HTTP_ERRORS = [Unauthorized, ProfileNotFound, RouteNotFound, MissingFile, UnexpectedFile, BadUpload, UnsupportedMediaType, StoreWriteFailed, UploadTooSlow, RateLimited, TooManyClientUploads, NotAcceptable, PixelBudgetExceeded];
+
+/** The status of each domain error's code (the classes carry the code; HTTP decides the status). */
+const DOMAIN_STATUS: Readonly<Record<string, number>> = {
+  BAD_OPTION: 400,
+  BAD_RASTER_OPTION: 400,
+  INPUT_TOO_LARGE: 413,
+  MEM_TOO_SHORT: 422,
+  MEM_NOT_MEMUSAGE: 422,
+  MEM_BAD_GZIP: 422,
+  BUSY: 503,
+  TIMEOUT: 503,
+  STORE_UNAVAILABLE: 503,
+  STORE_WRITE_FAILED: 503,
+  SHUTTING_DOWN: 503,
+};
+
+/** Codes of Fastify and its plugins that reach clients as they are. */
+const FRAMEWORK_STATUS: Readonly<Record<string, number>> = {
+  FST_ERR_VALIDATION: 400,
+  FST_UNDER_PRESSURE: 503,
+};
+
+/** Every code a client can receive in `error`, with its status (500 INTERNAL_ERROR aside). */
+export function errorCatalog(): Map<string, number> {
+  const catalog = new Map<string, number>(Object.entries({ ...DOMAIN_STATUS, ...FRAMEWORK_STATUS }));
+  for (const HttpError of HTTP_ERRORS as ReadonlyArray<new () => { code: string; statusCode?: number }>) {
+    const error = new HttpError();
+    catalog.set(error.code, error.statusCode ?? 500);
+  }
+  return catalog;
+}
 
 export interface HttpErrorReply {
   statusCode: number;
@@ -51,33 +87,36 @@ export function httpErrorReply(error: unknown, request: ErrorRequestContext = {}
   const headers: Record<string, string> = {};
   if (error instanceof PlotOptionError) {
     return {
-      statusCode: 400,
-      body: { error: 'BAD_OPTION', message: error.message, hint: `${error.option} must be ${error.allowed}`, option: error.option, value: error.value, allowed: error.allowed },
+      statusCode: DOMAIN_STATUS[error.code],
+      body: { error: error.code, message: error.message, hint: `${error.option} must be ${error.allowed}`, option: error.option, value: error.value, allowed: error.allowed },
       headers,
     };
   }
+  if (error instanceof RasterOptionError) {
+    return { statusCode: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, hint: `check ${error.parameter}` }, headers };
+  }
   if (error instanceof MemFormatError) {
-    return { statusCode: 422, body: { error: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }, headers };
+    return { statusCode: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }, headers };
   }
   if (error instanceof InputTooLargeError) {
     return {
-      statusCode: 413,
+      statusCode: DOMAIN_STATUS[error.code],
       body: { error: error.code, message: error.message, hint: 'the limit is set by MEMPLOT_MAX_UPLOAD_BYTES', limit: error.limit },
       headers,
     };
   }
   if (error instanceof BusyError || error instanceof WorkTimeoutError) {
     headers['retry-after'] = String(error.retryAfterSeconds);
-    return { statusCode: 503, body: { error: error.code, message: error.message, hint: `retry after ${error.retryAfterSeconds} s` }, headers };
+    return { statusCode: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, hint: `retry after ${error.retryAfterSeconds} s` }, headers };
   }
   if (error instanceof StoreWriteError) {
     const failed = new StoreWriteFailed(error.reason);
     headers['retry-after'] = '30';
-    return { statusCode: 503, body: { error: failed.code, message: failed.message, hint: 'the server is short of cache space; retry later' }, headers };
+    return { statusCode: DOMAIN_STATUS[error.code], body: { error: failed.code, message: failed.message, hint: 'the server is short of cache space; retry later' }, headers };
   }
   if (error instanceof StoreUnavailableError) {
     headers['retry-after'] = '5';
-    return { statusCode: 503, body: { error: error.code, message: 'the cache store is unavailable', hint: 'retry later' }, headers };
+    return { statusCode: DOMAIN_STATUS[error.code], body: { error: error.code, message: 'the cache store is unavailable', hint: 'retry later' }, headers };
   }
   const e = error as { statusCode?: unknown; code?: unknown; message?: unknown; validation?: unknown; validationContext?: unknown } | null;
   const status = typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode <= 599 ? e.statusCode : 500;
@@ -94,13 +133,13 @@ export function httpErrorReply(error: unknown, request: ErrorRequestContext = {}
   const message = typeof e?.message === 'string' ? e.message : 'bad request';
   const body: HttpErrorReply['body'] = { error: code, message };
   if (code === 'UNSUPPORTED_MEDIA_TYPE') body.hint = UPLOAD_HINT;
-  if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'UPLOAD_TOO_LARGE') body.hint = 'the limit is set by MEMPLOT_MAX_UPLOAD_BYTES';
   if (code === 'MISSING_FILE' || code === 'UNEXPECTED_FILE' || code === 'BAD_UPLOAD') body.hint = UPLOAD_HINT;
   const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
   if (typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
   if (code === 'UPLOAD_TOO_SLOW') body.hint = 'send the upload faster (the minimum is set by MEMPLOT_UPLOAD_MIN_BYTES and MEMPLOT_UPLOAD_RATE_WINDOW_MS)';
   if (code === 'RATE_LIMITED' || code === 'TOO_MANY_UPLOADS') body.hint = `retry after ${headers['retry-after'] ?? 'a while'} s`;
   if (code === 'PIXEL_BUDGET_EXCEEDED') body.hint = 'ask for a smaller width, height or scale';
+  if (code === 'ROUTE_NOT_FOUND') body.hint = 'see GET /docs';
   if (status === 503) {
     headers['retry-after'] = '5';
     body.hint = 'the server is overloaded; retry later';

@@ -4,11 +4,11 @@
  * image is wanted and in which format and size, and draws it (src/chart/ → src/raster/). No
  * Fastify here.
  */
-import { Limiter } from './cache/limiter.js';
-import { renderErrorImageSvg } from './chart/error-image-svg.js';
-import { formatFromAccept } from './http-helpers.js';
-import { defaultPlotOptions, parseOptionValue, PLOT_OPTION_DEFINITIONS, type OutputFormat, type Theme } from './options/plot-options.js';
-import { CONTENT_TYPES } from './render/plot-output.js';
+import { Limiter } from '../service/limiter.js';
+import { renderErrorImageSvg } from '../chart/error-image-svg.js';
+import { acceptNames, acceptsImage, formatFromAccept } from './negotiation.js';
+import { defaultPlotOptions, parseOptionValue, PLOT_OPTION_DEFINITIONS, type OutputFormat, type Theme } from '../options/plot-options.js';
+import { FORMATS } from '../render/formats.js';
 
 export interface ErrorImageSpec {
   format: OutputFormat;
@@ -43,10 +43,6 @@ function validOption(query: Record<string, unknown>, name: string): unknown {
   }
 }
 
-/** A client that names JSON or plain text in Accept wants today's error bodies (API clients, scripts). */
-function asksForText(accept: string | undefined): boolean {
-  return accept !== undefined && /application\/json|text\/plain/i.test(accept);
-}
 
 /**
  * What image to answer an error with, or null for the JSON (or text) body: an image when the URL
@@ -55,10 +51,10 @@ function asksForText(accept: string | undefined): boolean {
  * PNG (SVG stays SVG), 800×600 and the light theme.
  */
 export function errorImageSpec(request: ErrorImageRequest): ErrorImageSpec | null {
-  if (asksForText(request.accept)) return null;
+  // A client that names JSON or plain text in Accept wants the error bodies (API clients, scripts).
+  if (acceptNames(request.accept, 'application/json', 'text/plain')) return null;
   const named = request.pathFormat ?? request.query.format;
-  const acceptsImage = request.accept !== undefined && /\bimage\//i.test(request.accept);
-  if (named === undefined && !acceptsImage) return null;
+  if (named === undefined && !acceptsImage(request.accept)) return null;
   const format =
     named !== undefined
       ? ((validOption({ format: named }, 'format') as OutputFormat | undefined) ?? 'png')
@@ -98,10 +94,10 @@ const errorImages = new Limiter('error images', 2, 16);
 /** The error as an image: SVG text, or rasterised at scale 1 (the message matters, not its pixel density). */
 export async function renderErrorImage(spec: ErrorImageSpec, error: DrawnError): Promise<{ body: Buffer; contentType: string }> {
   const svg = renderErrorImageSvg({ ...spec, ...error });
-  if (spec.format === 'svg') return { body: Buffer.from(svg, 'utf8'), contentType: CONTENT_TYPES.svg };
+  if (spec.format === 'svg') return { body: Buffer.from(svg, 'utf8'), contentType: FORMATS.svg.contentType };
   const format = spec.format;
   // sharp is loaded on the first raster error image only: the thread answering requests draws no charts.
-  const { rasterizeSvg } = await import('./raster/rasterize-svg.js');
+  const { rasterizeSvg } = await import('../raster/rasterize-svg.js');
   const body = await errorImages.run(() => rasterizeSvg(svg, { format, scale: 1 }));
-  return { body, contentType: CONTENT_TYPES[format] };
+  return { body, contentType: FORMATS[format].contentType };
 }

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { MinimumRateWatch } from '../src/minimum-rate.js';
+import { MinimumRateWatch } from '../../src/http/minimum-rate.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

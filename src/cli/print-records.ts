@@ -1,5 +1,5 @@
-import { readMemFile } from './read-mem-file.js';
-import { RECORD_WORDS, u64ToString, type RawRecord } from './mem-format.js';
+import { readMemFile } from '../format/read-mem-file.js';
+import { RECORD_WORDS, u64ToString, type RawRecord } from '../format/mem-format.js';
 
 /**
  * `memplot print`: what glibc's memusagestat, patched to print what it parses, prints — the

@@ -10,12 +10,14 @@ import type { ProfileSummary } from '../aggregate/summary.js';
 import { summarizeMemStream } from '../aggregate/summarize.js';
 import { deserializeSummary, serializeSummary, SummaryCodecError } from '../aggregate/summary-codec.js';
 import type { PlotOptions } from '../options/plot-options.js';
-import { CONTENT_TYPES, requestedPixels, type RenderedImage } from '../render/plot-output.js';
+import { FORMATS } from '../render/formats.js';
+import { requestedPixels, type RenderedImage } from '../render/plot-output.js';
 import type { StoredSummary } from '../render/render-pool.js';
-import { renderHash, renderKey, summaryKey } from './keys.js';
+import { renderHash, renderKey, summaryKey } from '../cache/keys.js';
 import { Limiter, untilAborted, WorkTimeoutError } from './limiter.js';
 import { SingleFlight } from './single-flight.js';
-import type { CacheStore } from './store.js';
+import { Lru } from '../cache/lru.js';
+import type { CacheStore } from '../cache/store.js';
 
 export interface ProfileServiceOptions {
   /** Largest uncompressed upload (InputTooLargeError past it). */
@@ -79,10 +81,8 @@ export class ProfileService {
   readonly expressRenders: Limiter;
   readonly uploads: Limiter;
   private readonly flights = new SingleFlight<RenderedPlot | null>();
-  private readonly summaries = new Map<string, ProfileSummary>();
-  private readonly summaryCacheEntries: number;
-  private readonly storedSummaries = new Map<string, Uint8Array>();
-  private readonly storedSummaryCacheEntries: number;
+  private readonly summaries: Lru<ProfileSummary>;
+  private readonly storedSummaries: Lru<Uint8Array>;
   private readonly hooks: ProfileServiceHooks;
   private readonly render: PlotRenderer;
 
@@ -93,8 +93,8 @@ export class ProfileService {
     this.renders = new Limiter('renders', options.renderConcurrency, options.renderQueue, 1);
     this.expressRenders = new Limiter('small renders', 1, 0, 1);
     this.uploads = new Limiter('uploads', options.uploadConcurrency, 0, 5);
-    this.summaryCacheEntries = options.summaryCacheEntries ?? 16; // about 1.3 MB each once parsed
-    this.storedSummaryCacheEntries = options.storedSummaryCacheEntries ?? 64; // about 0.2 MB each for a 5 MB .mem
+    this.summaries = new Lru(options.summaryCacheEntries ?? 16); // about 1.3 MB each once parsed
+    this.storedSummaries = new Lru(options.storedSummaryCacheEntries ?? 64); // about 0.2 MB each for a 5 MB .mem
     this.hooks = options.hooks ?? {};
     this.render = options.render;
   }
@@ -115,7 +115,7 @@ export class ProfileService {
       if (created) {
         const bytes = serializeSummary(summary);
         await this.store.set(key, bytes);
-        rememberIn(this.storedSummaries, id, bytes, this.storedSummaryCacheEntries);
+        this.storedSummaries.set(id, bytes);
       }
       this.remember(id, summary);
       return { summary: summary as IngestResult['summary'], created };
@@ -123,20 +123,17 @@ export class ProfileService {
   }
 
   private remember(id: string, summary: ProfileSummary): void {
-    rememberIn(this.summaries, id, summary, this.summaryCacheEntries);
+    this.summaries.set(id, summary);
   }
 
   /** The stored bytes of id's summary, as renderers take them (not parsed here), or null when unknown. */
   private async storedSummary(id: string): Promise<StoredSummary | null> {
     const cached = this.storedSummaries.get(id);
-    if (cached) {
-      rememberIn(this.storedSummaries, id, cached, this.storedSummaryCacheEntries);
-      return { id, bytes: cached };
-    }
+    if (cached) return { id, bytes: cached };
     const bytes = await this.store.get(summaryKey(id));
     this.hooks.cacheLookup?.('summary', bytes !== null);
     if (!bytes) return null;
-    rememberIn(this.storedSummaries, id, bytes, this.storedSummaryCacheEntries);
+    this.storedSummaries.set(id, bytes);
     return { id, bytes };
   }
 
@@ -196,7 +193,7 @@ export class ProfileService {
   async plot(id: string, options: PlotOptions): Promise<RenderedPlot | null> {
     const hash = renderHash(id, options);
     const key = renderKey(hash);
-    const contentType = CONTENT_TYPES[options.format];
+    const contentType = FORMATS[options.format].contentType;
     const stored = await this.store.get(key);
     this.hooks.cacheLookup?.('render', stored !== null);
     if (stored) return { body: stored, contentType, hash, cached: true };
@@ -245,11 +242,4 @@ export class ProfileService {
       clearTimeout(timer);
     }
   }
-}
-
-/** Puts key last in a Map used as a least-recently-used list of at most `entries`. */
-function rememberIn<V>(map: Map<string, V>, key: string, value: V, entries: number): void {
-  map.delete(key);
-  map.set(key, value);
-  while (map.size > entries) map.delete(map.keys().next().value as string);
 }

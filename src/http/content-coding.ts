@@ -5,7 +5,8 @@
  */
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { MemoryStore } from './cache/memory-store.js';
+import { MemoryStore } from '../cache/memory-store.js';
+import { parseWeightedList } from './negotiation.js';
 
 export const CONTENT_CODINGS = ['br', 'gzip'] as const;
 export type ContentCoding = (typeof CONTENT_CODINGS)[number];
@@ -23,16 +24,7 @@ const STORED_BROTLI_QUALITY = 9;
 export function negotiateContentCoding(acceptEncoding: string | undefined): ContentCoding | null {
   if (!acceptEncoding) return null;
   const weights = new Map<string, number>();
-  for (const item of acceptEncoding.split(',', 32)) {
-    const [rawName, ...params] = item.split(';');
-    let q = 1;
-    for (const param of params) {
-      const [name, value] = param.split('=').map((part) => part.trim());
-      if (name.toLowerCase() === 'q') q = Number.isFinite(Number(value)) ? Number(value) : 0;
-    }
-    const name = rawName.trim().toLowerCase();
-    weights.set(name === 'x-gzip' ? 'gzip' : name, q);
-  }
+  for (const { value: name, q } of parseWeightedList(acceptEncoding, 32)) weights.set(name === 'x-gzip' ? 'gzip' : name, q);
   let best: ContentCoding | null = null;
   let bestQ = 0;
   for (const coding of CONTENT_CODINGS) {

@@ -1,77 +1,16 @@
 /**
- * Small pure pieces of the HTTP API (no Fastify here): the query schema generated from the one
- * definition of plot options, content negotiation of the output format, ready-made URLs,
- * conditional requests and the headers of image responses.
+ * Headers and URLs of the HTTP API (no Fastify here): ready-made URLs, conditional requests, the
+ * headers of image responses and the pixel budget (schemas are in schemas.ts, content negotiation
+ * in negotiation.ts).
  */
-import { PixelBudgetExceeded } from './http-errors.js';
-import { requestedPixels } from './render/plot-output.js';
-import { describeAllowed, optionValueText, OUTPUT_FORMATS, PLOT_OPTION_DEFINITIONS, plotOptionsQuery, type OutputFormat, type PlotOptions } from './options/plot-options.js';
+import { PixelBudgetExceeded } from './errors.js';
+import { requestedPixels } from '../render/plot-output.js';
+import { OUTPUT_FORMATS, plotOptionsQuery, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
 
 /** Rendered images never change at their URL: a year, immutable (what browsers and CDNs keep longest). */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** An SVG opened directly must not run anything: no scripts, no external loads; inline styles only. */
 export const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'";
-
-/**
- * JSON schema of the plot options as query parameters, for validation and the OpenAPI document.
- * Every value is accepted as text here: parsePlotOptions checks it and names the option, the
- * value and what is allowed, the same way for query parameters and multipart fields.
- */
-export function plotOptionsQuerySchema(exclude: string[] = []) {
-  // No `default` keywords: Fastify's validator would fill them in, hiding which options were given.
-  const properties: Record<string, { type: 'string'; description: string }> = {};
-  for (const def of PLOT_OPTION_DEFINITIONS) {
-    if (exclude.includes(def.name)) continue;
-    const fallback = def.default === null ? '' : ` Default: ${optionValueText(def.default)}.`;
-    properties[def.name] = { type: 'string', description: `${def.description} Allowed: ${describeAllowed(def.type)}.${fallback}` };
-  }
-  return { type: 'object' as const, properties };
-}
-
-const MEDIA_TYPES: Record<string, OutputFormat> = {
-  'image/png': 'png',
-  'image/svg+xml': 'svg',
-  'image/webp': 'webp',
-  'image/avif': 'avif',
-  'image/jpeg': 'jpeg',
-};
-
-/** Among formats the client weighs equally, the cheapest good one first. */
-const SERVER_PREFERENCE: readonly OutputFormat[] = ['png', 'svg', 'webp', 'jpeg', 'avif'];
-
-/**
- * The output format from an Accept header (RFC 9110 §12.5.1): the highest q wins, ties go to the
- * server's preference; `*\/*`, `image/*` or no header mean PNG. Null when nothing we make is acceptable.
- */
-export function formatFromAccept(accept: string | undefined): OutputFormat | null {
-  if (accept === undefined || accept.trim() === '') return 'png';
-  const weights = new Map<OutputFormat, number>();
-  let wildcard = -1;
-  for (const item of accept.split(',')) {
-    const [rawType, ...params] = item.split(';');
-    const type = rawType.trim().toLowerCase();
-    let q = 1;
-    for (const param of params) {
-      const [name, value] = param.split('=').map((s) => s.trim());
-      if (name.toLowerCase() === 'q') q = Number.isFinite(Number(value)) ? Number(value) : 0;
-    }
-    if (type === '*/*' || type === 'image/*') wildcard = Math.max(wildcard, q);
-    const format = MEDIA_TYPES[type];
-    if (format) weights.set(format, Math.max(weights.get(format) ?? -1, q));
-  }
-  let best: OutputFormat | null = null;
-  let bestQ = 0;
-  for (const format of SERVER_PREFERENCE) {
-    const q = weights.get(format) ?? wildcard;
-    if (q > bestQ) {
-      best = format;
-      bestQ = q;
-    }
-  }
-  return best;
-}
-
-export const ACCEPTABLE_TYPES = Object.keys(MEDIA_TYPES).join(', ');
 
 /** Absolute URLs of a profile: its stats and its chart in every format, with these options. */
 export function profileUrls(base: string, id: string, options: Partial<PlotOptions> = {}) {

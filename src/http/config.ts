@@ -49,6 +49,7 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
+  readonly code = 'BAD_CONFIG';
   readonly problems: string[];
   constructor(problems: string[]) {
     super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

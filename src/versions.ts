@@ -1,0 +1,15 @@
+/**
+ * The versions memplot states, each defined once. Loads nothing but package.json, so that the cache
+ * keys, the CLI's --version and the OpenAPI document can know them without loading the renderer.
+ */
+import packageJson from '../package.json' with { type: 'json' };
+
+/** memplot's own version, from package.json: the CLI's --version and the OpenAPI document's info.version. */
+export const PACKAGE_VERSION: string = packageJson.version;
+
+/** Bumped whenever the shape or the meaning of a summary changes: cached summaries of
+ * another version are rebuilt, never reinterpreted. */
+export const SUMMARY_VERSION = 2;
+
+/** Part of every rendered-image cache key: bump whenever the same summary and options would draw differently. */
+export const RENDERER_VERSION = '4';
