@@ -199,8 +199,13 @@ export default fp(
     const draining = new Set<FastifyRequest['raw']>();
     function drain(request: FastifyRequest): void {
       const raw = request.raw;
-      if (raw.complete || raw.destroyed) return;
+      // Not `raw.complete`: a body received whole but not read keeps the socket paused (Node stops
+      // reading a connection while its request's buffer is full), and the next request on the
+      // connection would never be parsed.
+      if (raw.destroyed || raw.readableEnded || draining.has(raw)) return;
       raw.unpipe();
+      // An abandoned reader's 'readable' listener would keep resume() from doing anything.
+      raw.removeAllListeners('readable');
       raw.on('error', () => undefined); // a client going away while we drain is not our error
       draining.add(raw);
       raw.once('close', () => draining.delete(raw));
@@ -214,6 +219,12 @@ export default fp(
     fastify.addHook('onError', async (request, reply, error) => {
       if (request.routeOptions.config.upload && REFUSED_STATUSES.has(httpErrorReply(error).statusCode)) reply.header('connection', 'close');
       else drain(request);
+    });
+    // A successful upload whose body was not read to its end (bytes after the end of a gzip
+    // stream) is drained too: Node skips no body that was partly read.
+    fastify.addHook('onSend', async (request, reply, payload) => {
+      if (request.routeOptions.config.upload && reply.statusCode < 400) drain(request);
+      return payload;
     });
     // At shutdown, bodies of failed uploads still being dropped are not worth waiting for.
     fastify.addHook('preClose', async () => {

@@ -58,7 +58,7 @@ export async function startServer(options: ServerOptions): Promise<Server> {
   mkdirSync(dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const child = spawn(process.execPath, start.args, {
-    env: { ...process.env, ...start.env, PORT: String(port), HOST: '127.0.0.1', MEMPLOT_CACHE_DIR: cacheDir, LOG_LEVEL: 'warn', MEMPLOT_TRUST_PROXY: '127.0.0.1', ...options.env },
+    env: { ...process.env, ...start.env, PORT: String(port), HOST: '127.0.0.1', MEMPLOT_CACHE_DIR: cacheDir, LOG_LEVEL: process.env.STRESS_SERVER_LOG_LEVEL ?? 'warn', MEMPLOT_TRUST_PROXY: '127.0.0.1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.pipe(log, { end: false });

@@ -221,14 +221,16 @@ export async function kill9(ctx: ProbeContext): Promise<ProbeResult> {
   const rng = new Random(ctx.seed + 5);
   const fixtures = loadFixtures();
   const cacheDir = mkdtempSync(join(tmpdir(), 'memplot-stress-kill9-'));
-  const reference = await startServer({ logFile: ctx.logFile('kill-9-reference') });
+  // Durability, not the per-client limits: every request here comes from one address.
+  const unlimited = { MEMPLOT_UPLOAD_RATE_LIMIT: '0', MEMPLOT_RENDER_RATE_LIMIT: '0' };
+  const reference = await startServer({ logFile: ctx.logFile('kill-9-reference'), env: unlimited });
   const checks = new Tally();
   const killed = new Tally();
   let serial = 0;
   let corrupt = 0;
   try {
     for (let round = 0; round < rounds; round++) {
-      const server = await startServer({ cacheDir, logFile: ctx.logFile('kill-9') });
+      const server = await startServer({ cacheDir, logFile: ctx.logFile('kill-9'), env: unlimited });
       const sent: { bytes: Buffer; renders: string[] }[] = [];
       let alive = true;
       const clients = Array.from({ length: 4 }, async () => {
@@ -252,7 +254,7 @@ export async function kill9(ctx: ProbeContext): Promise<ProbeResult> {
       alive = false;
       await Promise.all(clients);
 
-      const restarted = await startServer({ cacheDir, logFile: ctx.logFile('kill-9') });
+      const restarted = await startServer({ cacheDir, logFile: ctx.logFile('kill-9'), env: unlimited });
       try {
         for (const { bytes, renders } of sent) {
           const id = sha256(bytes);
@@ -268,7 +270,12 @@ export async function kill9(ctx: ProbeContext): Promise<ProbeResult> {
           for (const path of renders) {
             const [mine, theirs] = await Promise.all([request(`${restarted.base}${path}`, { timeoutMs: 30_000 }), request(`${reference.base}${path}`, { timeoutMs: 30_000 })]);
             const equal = mine.status === 200 && theirs.status === 200 && Buffer.compare(mine.body, theirs.body) === 0;
-            checks.add(equal ? `render correct (${path.includes('.svg') ? 'SVG' : 'PNG'})` : `render ${statusLabel(mine)} ${mine.status === 200 ? 'DIFFERS' : ''}`.trim());
+            const outcome = equal
+              ? `render correct (${path.includes('.svg') ? 'SVG' : 'PNG'})`
+              : theirs.status !== 200
+                ? `reference server answered ${statusLabel(theirs)}`
+                : `render ${statusLabel(mine)} ${mine.status === 200 ? 'DIFFERS' : ''}`.trim();
+            checks.add(outcome);
             if (!equal) corrupt++;
           }
         }

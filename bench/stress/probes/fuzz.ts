@@ -45,7 +45,7 @@ export async function fuzzHttp(ctx: ProbeContext): Promise<ProbeResult> {
   // Input handling under fuzz, not the per-client limits (those have their own tests): all the fuzz's clients come from one address.
   const server = await startServer({
     logFile: ctx.logFile('fuzz-http'),
-    env: { MEMPLOT_UPLOAD_RATE_LIMIT: '0', MEMPLOT_RENDER_RATE_LIMIT: '0', MEMPLOT_UPLOAD_CLIENT_CONCURRENCY: String(concurrency), MEMPLOT_UPLOAD_CONCURRENCY: String(concurrency) },
+    env: { MEMPLOT_UPLOAD_RATE_LIMIT: '0', MEMPLOT_RENDER_RATE_LIMIT: '0', MEMPLOT_UPLOAD_CLIENT_CONCURRENCY: String(concurrency), MEMPLOT_UPLOAD_CONCURRENCY: String(concurrency), ...(process.env.STRESS_FUZZ_ENV ? JSON.parse(process.env.STRESS_FUZZ_ENV) : {}) },
   });
   const rss = sampleRss(server.pid, 250);
   const uploads = new Tally();
