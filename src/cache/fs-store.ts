@@ -35,6 +35,8 @@ interface IndexEntry {
 /** The health probe writes this much, or as much as the last failed write (up to PROBE_MAX_BYTES) until one succeeds. */
 const PROBE_BYTES = 4096;
 const PROBE_MAX_BYTES = 4 << 20;
+/** How long a successful write probe answers for the store (ping). */
+const PROBE_REUSE_MS = 1000;
 
 /** Frames a value: magic u32 | crc32(key, value) u32 | value length u64 | key length u16 | key | value. */
 export function encodeEntry(key: string, value: Buffer): Buffer[] {
@@ -255,7 +257,26 @@ export class FileStore implements CacheStore {
    * 4 KiB, or while the last entry write failed, of that entry's size (at most 4 MiB), so that a
    * disk that fills up is reported until it can take entries again, and no longer.
    */
-  async ping(): Promise<void> {
+  /** The last write probe and when it started: reused for a second while it has not failed. */
+  private lastProbe: { at: number; result: Promise<void> } | null = null;
+
+  /**
+   * Writes and removes a probe file (the disk may be full while reads still work). At most one
+   * probe a second: /healthz polled often, or by many balancers, costs no more disk work, and a
+   * write failure anywhere in the store is probed again at once.
+   */
+  ping(): Promise<void> {
+    const now = Date.now();
+    if (!this.writeFailure && this.lastProbe && now - this.lastProbe.at < PROBE_REUSE_MS) return this.lastProbe.result;
+    const result = this.probe();
+    this.lastProbe = { at: now, result };
+    result.catch(() => {
+      if (this.lastProbe?.result === result) this.lastProbe = null;
+    });
+    return result;
+  }
+
+  private async probe(): Promise<void> {
     const size = this.writeFailure ? Math.min(Math.max(this.writeFailure.size, PROBE_BYTES), PROBE_MAX_BYTES) : PROBE_BYTES;
     const probe = this.tmpPath('probe');
     try {
