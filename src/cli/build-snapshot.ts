@@ -150,8 +150,16 @@ function moduleUrls(build: SnapshotBuild): Plugin {
   };
 }
 
+/** Whether this Node can run the CLI from a start-up snapshot (Node 20; Node 24 aborts in crypto, see buildCliSnapshot). */
+export function snapshotSupported(version = process.versions.node): boolean {
+  return Number(version.split('.')[0]) === 20;
+}
+
 /** Bundles and snapshots the CLI; returns the blob's path (memplot.node beside it says how to run it). Throws with the builder's output on failure. */
 export async function buildCliSnapshot(build: SnapshotBuild): Promise<string> {
+  if (!snapshotSupported()) {
+    throw new Error(`start-up snapshots are built on Node 20 only (this is ${process.version}): on Node 24, loading node:crypto after the snapshot is deserialised aborts the process`);
+  }
   const { build: bundle } = await import('esbuild');
   mkdirSync(build.outDir, { recursive: true });
   const script = join(build.outDir, 'memplot.cjs');

@@ -55,7 +55,8 @@ export default async function renderTask(task: RenderTask | WarmUpTask): Promise
   const timeoutSeconds = Math.min(3600, Math.max(1, Math.ceil((task.deadlineAt - Date.now()) / 1000)));
   const plot = await renderPlot(summary, task.options, { maxPixels: task.maxPixels, timeoutSeconds });
   // An image in a pooled slab (small SVG text) is copied out so that transferring it detaches nothing else.
-  const own = plot.body.byteOffset === 0 && plot.body.byteLength === plot.body.buffer.byteLength;
-  const body = own ? new Uint8Array(plot.body.buffer, 0, plot.body.byteLength) : new Uint8Array(plot.body);
+  // Always a copy: sharp's buffers are external memory, which Node 22+ refuses to transfer
+  // (DataCloneError), and a small one may sit in a pooled slab that transferring would detach.
+  const body = new Uint8Array(plot.body);
   return move(body) as Uint8Array;
 }
