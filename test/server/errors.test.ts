@@ -174,6 +174,11 @@ t.test('422: not a memusage file, says what was found', async (t) => {
   t.equal(health.json().uploads.active, 0, 'failed uploads free their slots');
 });
 
+/** Waits (with a timer, which keeps the process alive) until the condition holds, at most 10 s. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+}
+
 t.test('503 with Retry-After when renders are saturated', async (t) => {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
@@ -187,14 +192,15 @@ t.test('503 with Retry-After when renders are saturated', async (t) => {
   const url = (w: number) => `/profiles/${sort.id}/plot.svg?width=${w}&height=4000`;
   const first = app.inject({ method: 'GET', url: url(500) });
   const second = app.inject({ method: 'GET', url: url(600) });
-  await new Promise((r) => setTimeout(r, 50));
+  // Until both have reached the limiter (a fixed pause was too short on a loaded machine).
+  await until(() => app.profiles.renders.active === 1 && app.profiles.renders.queued === 1);
   const third = await app.inject({ method: 'GET', url: url(700), headers: { accept: 'application/json' } });
   t.equal(third.statusCode, 503);
   t.equal(third.headers['retry-after'], '1');
   isJsonError(t, third, 503, 'BUSY');
   const duplicate = app.inject({ method: 'GET', url: url(500) });
   const small = app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.svg?width=800&height=600` });
-  await new Promise((r) => setTimeout(r, 50));
+  await until(() => app.profiles.expressRenders.active === 1);
   t.equal(app.profiles.expressRenders.active, 1, 'a small render runs in the express slot while the slots are full');
   const secondSmall = await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.svg?width=801&height=600` });
   t.equal(secondSmall.statusCode, 503, 'with the express slot taken, a small render queues like any other (and the queue is full)');
@@ -262,7 +268,7 @@ t.test('503 with Retry-After when too many uploads are being read', async (t) =>
   const slow = new PassThrough();
   slow.write(javac.bytes.subarray(0, 70 * 1024));
   const first = app.inject({ method: 'POST', url: '/profiles', payload: slow, headers: { 'content-type': 'application/octet-stream' } });
-  await new Promise((r) => setTimeout(r, 50));
+  await until(() => app.profiles.uploads.active === 1);
   const second = await app.inject({ method: 'POST', url: '/plot', ...raw(sort.bytes) });
   t.equal(second.statusCode, 503);
   t.equal(second.headers['retry-after'], '5');
