@@ -7,10 +7,9 @@
  */
 import type { Theme } from '../options/plot-options.js';
 import { roundCoordinate, svgElement, svgGroup, svgMarkup, svgText, type SvgElement } from './svg-node.js';
-import { wrapText } from './text-metrics.js';
+import { FONT_FAMILY, wrapText } from './text-metrics.js';
 import { CHART_THEMES } from './themes.js';
 
-const FONT_FAMILY = "'DejaVu Sans', Verdana, sans-serif";
 /** Longest message or hint drawn: anything longer could not fit even at 4096 px. */
 export const MAX_TEXT_LENGTH = 2000;
 const MIN_FONT_SIZE = 8;

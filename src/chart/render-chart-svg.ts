@@ -23,13 +23,12 @@ import { noteLines, noteMessages, notes, notesHeight } from './notes.js';
 import { linearScale } from './scales.js';
 import { serializeSvg } from './svg-document.js';
 import { roundCoordinate, svgElement, svgGroup, svgText, type SvgElement } from './svg-node.js';
-import { fitText } from './text-metrics.js';
+import { FONT_FAMILY, fitText } from './text-metrics.js';
 import { CHART_THEMES, type ChartTheme } from './themes.js';
 import { timeBands } from './time-bands.js';
 import { panelContent, rateUnit } from './panel-content.js';
 import { panelAreas, panelFrame, panelsThatFit, type PanelName } from './panels.js';
 
-const FONT_FAMILY = "'DejaVu Sans', Verdana, sans-serif";
 
 /** Id of the clip path that keeps the series inside the plot area (one per document: deterministic). */
 export const PLOT_CLIP_ID = 'memplot-plot-area';

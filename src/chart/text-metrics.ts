@@ -4,6 +4,9 @@
  * thousandths of an em for the printable ASCII characters U+0020 to U+007E.
  */
 
+/** The font family every SVG we draw names: the font these metrics were read from first. */
+export const FONT_FAMILY = "'DejaVu Sans', Verdana, sans-serif";
+
 const REGULAR_ASCII = [
   318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636, 636, 636, 636, 636, 636,
   636, 636, 337, 337, 838, 838, 838, 531, 1000, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787,
