@@ -29,6 +29,7 @@ export default fp(
       uploadConcurrency: config.uploadConcurrency,
       renderTimeoutMs: config.renderTimeoutMs,
       render: opts.render ?? ((summary, options, signal, deadlineAt) => pool!.render(summary, options, signal, deadlineAt)),
+      renderOverlay: opts.renderOverlay ?? (pool ? (base, head, options, signal, deadlineAt) => pool.renderOverlay(base, head, options, signal, deadlineAt) : undefined),
       hooks: {
         cacheLookup: (kind, hit) => metrics.cacheLookups.inc({ kind, result: hit ? 'hit' : 'miss' }),
         rendered: (format, seconds) => metrics.renderDuration.observe({ format }, seconds),

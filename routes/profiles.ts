@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-js
 import type { FastifyRequest } from 'fastify';
 import type { ProfileSummary } from '../src/aggregate/summary.js';
 import { ProfileNotFound } from '../src/http/errors.js';
-import { checkPixelBudget, etagMatches, IMMUTABLE, plotHeaders, profileUrls } from '../src/http/helpers.js';
-import { codedEtag, negotiateContentCoding } from '../src/http/content-coding.js';
+import { checkPixelBudget, plotHeaders, profileUrls } from '../src/http/helpers.js';
+import { sendCachedImage } from '../src/http/image-reply.js';
 import { errorResponses, imageResponse, plotOptionsQuerySchema, profileIdParam, profileSchema } from '../src/http/schemas.js';
 import { OUTPUT_FORMATS, parsePlotOptions, type PlotOptions } from '../src/options/plot-options.js';
 
@@ -94,23 +94,14 @@ const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
       checkPixelBudget(options, fastify.config.maxRenderPixels);
       // The store's word first: an id it evicted answers 404 even while an image of it is cached.
       if (!(await fastify.profiles.hasProfile(id))) throw new ProfileNotFound(id);
-      // SVG is text: sent br/gzip-compressed when accepted, each coding its own ETag (compressed once, then kept).
-      const coding = options.format === 'svg' ? negotiateContentCoding(request.headers['accept-encoding']) : null;
-      if (options.format === 'svg') reply.header('vary', 'Accept-Encoding');
-      const ifNoneMatch = request.headers['if-none-match'];
-      if (ifNoneMatch) {
-        const etag = codedEtag(fastify.profiles.renderHashOf(id, options), coding);
-        if (etagMatches(ifNoneMatch, etag)) {
-          return reply.code(304).header('etag', etag).header('cache-control', IMMUTABLE).send();
-        }
-      }
-      if (!(await fastify.profiles.isRendered(id, options))) await fastify.limitRenders(request);
-      const rendered = await fastify.profiles.plot(id, options);
-      if (!rendered) throw new ProfileNotFound(id);
-      reply.headers(plotHeaders(rendered.hash, id, rendered.contentType, options.format));
-      if (!coding) return reply.send(rendered.body);
-      const body = await fastify.codedBodies.encode(rendered.hash, rendered.body, coding);
-      return reply.header('content-encoding', coding).header('etag', codedEtag(rendered.hash, coding)).send(body);
+      return sendCachedImage(fastify, request, reply, {
+        hash: fastify.profiles.renderHashOf(id, options),
+        format: options.format,
+        isRendered: () => fastify.profiles.isRendered(id, options),
+        render: () => fastify.profiles.plot(id, options),
+        notFound: () => new ProfileNotFound(id),
+        headers: (rendered) => plotHeaders(rendered.hash, id, rendered.contentType, options.format),
+      });
     },
   );
 };

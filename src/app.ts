@@ -30,6 +30,8 @@ export interface AppOptions {
   store?: CacheStore;
   /** Replaces the renderer (tests slow it down to fill the render queue). */
   render?: ProfileServiceOptions['render'];
+  /** Replaces the renderer of charts of two runs (with `render`: the app then has no render pool). */
+  renderOverlay?: ProfileServiceOptions['renderOverlay'];
 }
 
 // src/app.ts → the repository root; dist/src/app.js → dist/ (where plugins/ and routes/ are compiled).

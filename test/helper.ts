@@ -54,7 +54,7 @@ export async function build(t: TestLike, options: BuildOptions = {}): Promise<Fa
     if (!options.allowServerErrors && reply.statusCode >= 500 && reply.statusCode !== 503) t.fail(`${request.method} ${request.url} answered ${reply.statusCode}`);
   });
   // As server.ts does: the app's decorations (config, store, profiles, metrics) on the root instance.
-  await fastify.register(fp(app), { config, store: options.store, render: options.render });
+  await fastify.register(fp(app), { config, store: options.store, render: options.render, renderOverlay: options.renderOverlay });
   await fastify.ready();
   if (options.closeInTeardown !== false) t.teardown(() => fastify.close());
   return fastify;

@@ -11,6 +11,7 @@ import { ROOT } from './harness.js';
 import { probeContext, type Probe } from './probe.js';
 import { fuzzCli, fuzzHttp } from './probes/fuzz.js';
 import { concurrentRenders, pixelBudget, stall } from './probes/renders.js';
+import { comparePlots } from './probes/compare-plots.js';
 import { abortedUploads, bigUploads, slowClients } from './probes/uploads.js';
 import { fullDisk, kill9, redisOutage } from './probes/faults.js';
 import { soak } from './probes/soak.js';
@@ -22,6 +23,7 @@ const PROBES: Record<string, Probe> = {
   stall,
   'pixel-budget': pixelBudget,
   'concurrent-renders': concurrentRenders,
+  'compare-plots': comparePlots,
   'big-uploads': bigUploads,
   'slow-clients': slowClients,
   'aborted-uploads': abortedUploads,

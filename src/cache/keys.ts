@@ -4,7 +4,7 @@
  * its bytes (id, summary version, normalised options, renderer version), which is also its ETag.
  */
 import { createHash } from 'node:crypto';
-import { normalizePlotOptions, type PlotOptions } from '../options/plot-options.js';
+import { normalizeComparePlotOptions, normalizePlotOptions, type ComparePlotOptions, type PlotOptions } from '../options/plot-options.js';
 import { RENDERER_VERSION, SUMMARY_VERSION } from '../versions.js';
 
 export function summaryKey(id: string): string {
@@ -15,6 +15,13 @@ export function summaryKey(id: string): string {
 export function renderHash(id: string, options: PlotOptions): string {
   return createHash('sha256')
     .update(`${id}\n${SUMMARY_VERSION}\n${normalizePlotOptions(options)}\n${RENDERER_VERSION}`)
+    .digest('hex');
+}
+
+/** sha256 hex naming one chart of two profiles (base first: swapped runs are another picture). */
+export function compareRenderHash(baseId: string, headId: string, options: ComparePlotOptions): string {
+  return createHash('sha256')
+    .update(`compare\n${baseId}\n${headId}\n${SUMMARY_VERSION}\n${normalizeComparePlotOptions(options)}\n${RENDERER_VERSION}`)
     .digest('hex');
 }
 

@@ -37,13 +37,20 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
 
 /** Headers of every chart response. */
 export function plotHeaders(hash: string, id: string, contentType: string, format: OutputFormat): Record<string, string> {
+  return { ...imageHeaders(hash, contentType, format), 'x-profile-id': id, link: `</profiles/${id}>; rel="related"` };
+}
+
+/** Headers of the chart of two profiles: both linked (base first). */
+export function comparePlotHeaders(hash: string, base: string, head: string, contentType: string, format: OutputFormat): Record<string, string> {
+  return { ...imageHeaders(hash, contentType, format), link: `</profiles/${base}>; rel="related", </profiles/${head}>; rel="related"` };
+}
+
+function imageHeaders(hash: string, contentType: string, format: OutputFormat): Record<string, string> {
   const headers: Record<string, string> = {
     'content-type': contentType,
     etag: `"${hash}"`,
     'cache-control': IMMUTABLE,
-    'x-profile-id': id,
     'x-content-type-options': 'nosniff',
-    link: `</profiles/${id}>; rel="related"`,
   };
   if (format === 'svg') headers['content-security-policy'] = SVG_CSP;
   return headers;

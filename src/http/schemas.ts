@@ -2,7 +2,7 @@
  * JSON schemas shared by the routes: they validate, serialise and document (OpenAPI via
  * @fastify/swagger). Plain data, no Fastify.
  */
-import { describeAllowed, optionValueText, OUTPUT_FORMATS, PLOT_OPTION_DEFINITIONS } from '../options/plot-options.js';
+import { COMPARE_OPTION_DEFINITIONS, describeAllowed, optionValueText, OUTPUT_FORMATS, PLOT_OPTION_DEFINITIONS, type OptionDefinition } from '../options/plot-options.js';
 import { FORMATS } from '../render/formats.js';
 
 /**
@@ -11,9 +11,18 @@ import { FORMATS } from '../render/formats.js';
  * value and what is allowed, the same way for query parameters and multipart fields.
  */
 export function plotOptionsQuerySchema(exclude: string[] = []) {
+  return optionsQuerySchema(PLOT_OPTION_DEFINITIONS, exclude);
+}
+
+/** The same for the chart of two runs: every plot option, then align and mode. */
+export function comparePlotOptionsQuerySchema(exclude: string[] = []) {
+  return optionsQuerySchema([...PLOT_OPTION_DEFINITIONS, ...COMPARE_OPTION_DEFINITIONS], exclude);
+}
+
+function optionsQuerySchema(definitions: readonly Pick<OptionDefinition, 'name' | 'type' | 'description' | 'default'>[], exclude: string[]) {
   // No `default` keywords: Fastify's validator would fill them in, hiding which options were given.
   const properties: Record<string, { type: 'string'; description: string }> = {};
-  for (const def of PLOT_OPTION_DEFINITIONS) {
+  for (const def of definitions) {
     if (exclude.includes(def.name)) continue;
     const fallback = def.default === null ? '' : ` Default: ${optionValueText(def.default)}.`;
     properties[def.name] = { type: 'string', description: `${def.description} Allowed: ${describeAllowed(def.type)}.${fallback}` };

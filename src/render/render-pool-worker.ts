@@ -8,9 +8,19 @@ import { move } from 'piscina';
 import { deserializeSummary, SummaryCodecError } from '../aggregate/summary-codec.js';
 import type { ProfileSummary } from '../aggregate/summary.js';
 import type { PlotOptions } from '../options/plot-options.js';
+import type { OverlayOptions } from '../chart/overlay/render-overlay-svg.js';
 import { limitSharpForRenderPool } from '../raster/rasterize-svg.js';
-import { prepareRenderer, renderPlot } from './render-plot.js';
+import { prepareRenderer, renderOverlayPlot, renderPlot, type RasterLimits } from './render-plot.js';
+import type { RenderedImage } from './plot-output.js';
 import { lowerThisThreadPriority } from '../worker/thread-priority.js';
+
+/** The chart of two runs (chart/overlay/): both stored summaries travel, as a render task's one does. */
+export interface OverlayRenderTask {
+  overlay: { base: { id: string; summary: Uint8Array }; head: { id: string; summary: Uint8Array } };
+  options: OverlayOptions;
+  maxPixels: number;
+  deadlineAt: number;
+}
 
 /** A task that only waits for the worker to have loaded the renderer (RenderPool.ready). */
 export interface WarmUpTask {
@@ -33,27 +43,41 @@ lowerThisThreadPriority();
 limitSharpForRenderPool();
 prepareRenderer();
 
-// The last profile drawn: charts of one profile in several sizes or formats come together.
-let last: { id: string; summary: ProfileSummary } | null = null;
+// The profiles drawn last: charts of one profile in several sizes or formats come together, and a
+// chart of two runs needs both (two entries: the base and the head of a comparison).
+let recent: { id: string; summary: ProfileSummary }[] = [];
 
 /** Told instead of an image when the summary's bytes cannot be read (errors lose their class on the way back). */
 export interface CorruptSummary {
   corrupt: string;
 }
 
+function summaryOf(id: string, bytes: Uint8Array): ProfileSummary {
+  const known = recent.find((entry) => entry.id === id);
+  const summary = known ? known.summary : deserializeSummary(bytes);
+  recent = [{ id, summary }, ...recent.filter((entry) => entry.id !== id)].slice(0, 2);
+  return summary;
+}
+
 /** The image's bytes (its content type follows from options.format). */
-export default async function renderTask(task: RenderTask | WarmUpTask): Promise<Uint8Array | CorruptSummary | null> {
+export default async function renderTask(task: RenderTask | OverlayRenderTask | WarmUpTask): Promise<Uint8Array | CorruptSummary | null> {
   if ('warmUp' in task) return null;
-  let summary: ProfileSummary;
+  let draw: (limits: RasterLimits) => Promise<RenderedImage>;
   try {
-    summary = last?.id === task.id ? last.summary : deserializeSummary(task.summary);
+    if ('overlay' in task) {
+      const base = summaryOf(task.overlay.base.id, task.overlay.base.summary);
+      const head = summaryOf(task.overlay.head.id, task.overlay.head.summary);
+      draw = (limits) => renderOverlayPlot(base, head, task.options, limits);
+    } else {
+      const summary = summaryOf(task.id, task.summary);
+      draw = (limits) => renderPlot(summary, task.options, limits);
+    }
   } catch (error) {
     if (error instanceof SummaryCodecError) return { corrupt: error.message };
     throw error;
   }
-  last = { id: task.id, summary };
   const timeoutSeconds = Math.min(3600, Math.max(1, Math.ceil((task.deadlineAt - Date.now()) / 1000)));
-  const plot = await renderPlot(summary, task.options, { maxPixels: task.maxPixels, timeoutSeconds });
+  const plot = await draw({ maxPixels: task.maxPixels, timeoutSeconds });
   // An image in a pooled slab (small SVG text) is copied out so that transferring it detaches nothing else.
   // Always a copy: sharp's buffers are external memory, which Node 22+ refuses to transfer
   // (DataCloneError), and a small one may sit in a pooled slab that transferring would detach.

@@ -10,12 +10,13 @@
  */
 import { Piscina } from 'piscina';
 import type { Worker } from 'node:worker_threads';
-import type { PlotOptions } from '../options/plot-options.js';
+import type { OutputFormat, PlotOptions } from '../options/plot-options.js';
+import type { OverlayOptions } from '../chart/overlay/render-overlay-svg.js';
 import { workerModule } from '../worker/start-worker.js';
 import { FORMATS } from './formats.js';
 import type { RenderedImage } from './plot-output.js';
 import { SummaryCodecError } from '../aggregate/summary-codec.js';
-import type { CorruptSummary, RenderTask, WarmUpTask } from './render-pool-worker.js';
+import type { CorruptSummary, OverlayRenderTask, RenderTask, WarmUpTask } from './render-pool-worker.js';
 
 /** A summary as stored (serializeSummary's bytes) with the id of its profile. */
 export interface StoredSummary {
@@ -121,11 +122,27 @@ export class RenderPool {
     // A copy is transferred: the caller's bytes stay usable (and shared by other renders).
     const bytes = new Uint8Array(summary.bytes);
     const task: RenderTask = { id: summary.id, summary: bytes, options, maxPixels: this.maxPixels, deadlineAt };
+    return this.run(task, [bytes.buffer], options.format, signal);
+  }
+
+  /** The chart of two runs (chart/overlay/) from both stored summaries; stopped, and failing, as render's. */
+  async renderOverlay(base: StoredSummary, head: StoredSummary, options: OverlayOptions, signal: AbortSignal, deadlineAt = Date.now() + 3_600_000): Promise<RenderedImage> {
+    if (this.closed) throw new RenderPoolClosedError();
+    const baseBytes = new Uint8Array(base.bytes);
+    const headBytes = new Uint8Array(head.bytes);
+    const task: OverlayRenderTask = {
+      overlay: { base: { id: base.id, summary: baseBytes }, head: { id: head.id, summary: headBytes } },
+      options, maxPixels: this.maxPixels, deadlineAt,
+    };
+    return this.run(task, [baseBytes.buffer, headBytes.buffer], options.format, signal);
+  }
+
+  private async run(task: RenderTask | OverlayRenderTask, transferList: ArrayBuffer[], format: OutputFormat, signal: AbortSignal): Promise<RenderedImage> {
     try {
-      const body: Uint8Array | CorruptSummary | null = await this.pool.run(task, { signal, transferList: [bytes.buffer] });
+      const body: Uint8Array | CorruptSummary | null = await this.pool.run(task, { signal, transferList });
       if (body === null) throw new Error('the render worker answered a render task as a warm-up');
       if (!(body instanceof Uint8Array)) throw new SummaryCodecError(body.corrupt);
-      return { body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), contentType: FORMATS[options.format].contentType };
+      return { body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), contentType: FORMATS[format].contentType };
     } catch (error) {
       if (this.closed) throw new RenderPoolClosedError();
       if (!signal.aborted) throw error;

@@ -9,11 +9,11 @@
 import type { ProfileSummary } from '../aggregate/summary.js';
 import { summarizeMemStream } from '../aggregate/summarize.js';
 import { deserializeSummary, serializeSummary, SummaryCodecError } from '../aggregate/summary-codec.js';
-import type { PlotOptions } from '../options/plot-options.js';
+import type { ComparePlotOptions, PlotOptions } from '../options/plot-options.js';
 import { FORMATS } from '../render/formats.js';
 import { requestedPixels, type RenderedImage } from '../render/plot-output.js';
 import type { StoredSummary } from '../render/render-pool.js';
-import { renderHash, renderKey, summaryKey } from '../cache/keys.js';
+import { compareRenderHash, renderHash, renderKey, summaryKey } from '../cache/keys.js';
 import { Limiter, untilAborted, WorkTimeoutError } from './limiter.js';
 import { SingleFlight } from './single-flight.js';
 import { Lru } from '../cache/lru.js';
@@ -33,6 +33,8 @@ export interface ProfileServiceOptions {
   render: PlotRenderer;
   /** Stored summaries (compact bytes, ~5 times smaller than parsed) kept in memory for renders. */
   storedSummaryCacheEntries?: number;
+  /** Draws the chart of two runs (the app's render pool); without it comparePlot fails. */
+  renderOverlay?: OverlayRenderer;
 }
 
 /**
@@ -41,6 +43,9 @@ export interface ProfileServiceOptions {
  * bytes are unreadable.
  */
 export type PlotRenderer = (summary: StoredSummary, options: PlotOptions, signal: AbortSignal, deadlineAt: number) => Promise<RenderedImage>;
+
+/** Draws the chart of two runs from both stored summaries; stopped and failing as PlotRenderer. */
+export type OverlayRenderer = (base: StoredSummary, head: StoredSummary, options: ComparePlotOptions, signal: AbortSignal, deadlineAt: number) => Promise<RenderedImage>;
 
 /** What the service reports, e.g. to Prometheus. */
 export interface ProfileServiceHooks {
@@ -191,23 +196,69 @@ export class ProfileService {
    * (the render pool terminates its worker) and WorkTimeoutError says which.
    */
   async plot(id: string, options: PlotOptions): Promise<RenderedPlot | null> {
-    const hash = renderHash(id, options);
+    return this.cachedRender(renderHash(id, options), options, async (draw) => {
+      const source = await this.storedSummary(id);
+      if (!source) return null;
+      try {
+        return await draw((signal, deadlineAt) => this.render(source, options, signal, deadlineAt));
+      } catch (error) {
+        if (!(error instanceof SummaryCodecError)) throw error;
+        await this.forgetCorrupt(id, error.message);
+        return null;
+      }
+    });
+  }
+
+  /** Whether the chart of two profiles with these options is in the cache (then comparePlot() will not render it). */
+  isCompareRendered(baseId: string, headId: string, options: ComparePlotOptions): Promise<boolean> {
+    return this.store.has(renderKey(compareRenderHash(baseId, headId, options)));
+  }
+
+  /** The hash naming the chart of two profiles with these options (its ETag), without rendering it. */
+  compareRenderHashOf(baseId: string, headId: string, options: ComparePlotOptions): string {
+    return compareRenderHash(baseId, headId, options);
+  }
+
+  /**
+   * The chart of two profiles (chart/overlay/), cached, single-flight and bounded as plot(); the
+   * runs are named 'base' and 'head'. Null when either id is unknown (or stored corrupt: removed).
+   */
+  async comparePlot(baseId: string, headId: string, options: ComparePlotOptions): Promise<RenderedPlot | null> {
+    const renderOverlay = this.options.renderOverlay;
+    if (!renderOverlay) throw new Error('this profile service was built without an overlay renderer');
+    return this.cachedRender(compareRenderHash(baseId, headId, options), options, async (draw) => {
+      const base = await this.storedSummary(baseId);
+      const head = await this.storedSummary(headId);
+      if (!base || !head) return null;
+      try {
+        return await draw((signal, deadlineAt) => renderOverlay(base, head, options, signal, deadlineAt));
+      } catch (error) {
+        if (!(error instanceof SummaryCodecError)) throw error;
+        // Reading each again finds (and removes) the one that is corrupt.
+        await Promise.all([this.getSummary(baseId), this.getSummary(headId)]);
+        return null;
+      }
+    });
+  }
+
+  /**
+   * An image from the cache under hash, or made once however many requests ask at the same time,
+   * stored and returned; `make` gets the bounded way to render (a limiter slot and the deadline)
+   * and answers null when a profile it needs is unknown.
+   */
+  private async cachedRender(
+    hash: string,
+    options: PlotOptions,
+    make: (draw: (render: (signal: AbortSignal, deadlineAt: number) => Promise<RenderedImage>) => Promise<RenderedImage>) => Promise<RenderedImage | null>,
+  ): Promise<RenderedPlot | null> {
     const key = renderKey(hash);
     const contentType = FORMATS[options.format].contentType;
     const stored = await this.store.get(key);
     this.hooks.cacheLookup?.('render', stored !== null);
     if (stored) return { body: stored, contentType, hash, cached: true };
     const { promise } = this.flights.run(key, async () => {
-      const source = await this.storedSummary(id);
-      if (!source) return null;
-      let rendered: RenderedImage;
-      try {
-        rendered = await this.renderBefore(source, options);
-      } catch (error) {
-        if (!(error instanceof SummaryCodecError)) throw error;
-        await this.forgetCorrupt(id, error.message);
-        return null;
-      }
+      const rendered = await make((render) => this.renderBefore(options, render));
+      if (!rendered) return null;
       // A cache that cannot store still lets this request be answered.
       await this.store.set(key, rendered.body).catch((error) => this.hooks.storeFailed?.(key, error));
       return { body: rendered.body, contentType, hash, cached: false };
@@ -216,7 +267,7 @@ export class ProfileService {
   }
 
   /** One render in a limiter slot, stopped at the deadline wherever it is. */
-  private async renderBefore(source: StoredSummary, options: PlotOptions): Promise<RenderedImage> {
+  private async renderBefore(options: PlotOptions, render: (signal: AbortSignal, deadlineAt: number) => Promise<RenderedImage>): Promise<RenderedImage> {
     const timeoutMs = this.options.renderTimeoutMs;
     const deadline = new AbortController();
     const deadlineAt = Date.now() + timeoutMs;
@@ -233,7 +284,7 @@ export class ProfileService {
       const work = (express ? this.expressRenders : this.renders).run(async () => {
         started = true;
         const began = performance.now();
-        const out = await this.render(source, options, deadline.signal, deadlineAt);
+        const out = await render(deadline.signal, deadlineAt);
         this.hooks.rendered?.(options.format, (performance.now() - began) / 1000);
         return out;
       }, deadline.signal);

@@ -4,11 +4,16 @@
  * renderer that cannot be stopped would.
  */
 import { deserializeSummary } from '../../src/aggregate/summary-codec.js';
-import type { PlotOptions } from '../../src/options/plot-options.js';
+import type { ComparePlotOptions, PlotOptions } from '../../src/options/plot-options.js';
 import type { RenderedImage } from '../../src/render/plot-output.js';
-import { renderPlot } from '../../src/render/render-plot.js';
+import { renderOverlayPlot, renderPlot } from '../../src/render/render-plot.js';
 import type { StoredSummary } from '../../src/render/render-pool.js';
 
 export function renderInThread(summary: StoredSummary, options: PlotOptions): Promise<RenderedImage> {
   return renderPlot(deserializeSummary(summary.bytes), options);
+}
+
+/** An OverlayRenderer for tests that draws on the calling thread, as renderInThread. */
+export function renderOverlayInThread(base: StoredSummary, head: StoredSummary, options: ComparePlotOptions): Promise<RenderedImage> {
+  return renderOverlayPlot(deserializeSummary(base.bytes), deserializeSummary(head.bytes), options);
 }

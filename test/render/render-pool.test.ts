@@ -1,7 +1,7 @@
 import t from 'tap';
 import { summarizeMemFile } from '../../src/aggregate/summarize.js';
 import { serializeSummary } from '../../src/aggregate/summary-codec.js';
-import { defaultPlotOptions, type PlotOptions } from '../../src/options/plot-options.js';
+import { defaultComparePlotOptions, defaultPlotOptions, type PlotOptions } from '../../src/options/plot-options.js';
 import { RenderPool, type StoredSummary } from '../../src/render/render-pool.js';
 import { fixturePath } from '../fixtures.js';
 
@@ -48,4 +48,21 @@ t.test('a raster over the pool\'s pixel bound fails in sharp before it is drawn'
   await t.rejects(pool.render(sort, options({ format: 'png', width: 1200, height: 1000 }), never), /pixel limit/);
   const fits = await pool.render(sort, options({ format: 'png', width: 1000, height: 1000 }), never);
   t.ok(fits.body.length > 0, 'at the bound it renders');
+});
+
+t.test('the chart of two runs: both stored summaries go to the worker; corrupt bytes are SummaryCodecError', async (t) => {
+  const sort = await stored('sort');
+  const ls = await stored('ls');
+  const pool = new RenderPool({ threads: 1, maxPixels: 4096 * 4096 });
+  t.teardown(() => pool.close());
+  const svg = await pool.renderOverlay(sort, ls, { ...defaultComparePlotOptions(), format: 'svg', baseName: 'sort', headName: 'ls' }, never);
+  const text = svg.body.toString('utf8');
+  t.match(text, /sort peak 79\.9 MiB/, 'the base drawn from its summary');
+  t.match(text, /ls peak 397 KiB: −79\.5 MiB/, 'the head from its own, with the change');
+  t.ok(sort.bytes.length > 0 && ls.bytes.length > 0, 'the caller\'s bytes stay usable (a copy was transferred)');
+  const png = await pool.renderOverlay(ls, sort, { ...defaultComparePlotOptions(), format: 'png', mode: 'diff', width: 300, height: 200 }, never);
+  t.same([...png.body.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG of the diff');
+  await t.rejects(pool.renderOverlay(sort, { id: 'bad', bytes: new Uint8Array([1, 2, 3]) }, { ...defaultComparePlotOptions(), format: 'svg' }, never), { name: 'SummaryCodecError' });
+  const again = await pool.render(sort, options({ format: 'svg' }), never);
+  t.match(again.body.toString('utf8'), /^<svg/, 'plain renders still work on the same worker');
 });

@@ -2,18 +2,20 @@ import t from 'tap';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { renderHash, renderKey, summaryKey } from '../../src/cache/keys.js';
+import { compareRenderHash, renderHash, renderKey, summaryKey } from '../../src/cache/keys.js';
 import { BusyError, Limiter, WorkTimeoutError } from '../../src/service/limiter.js';
 import { MemoryStore } from '../../src/cache/memory-store.js';
 import { ProfileService, type ProfileServiceOptions } from '../../src/service/profile-service.js';
 import { SingleFlight } from '../../src/service/single-flight.js';
-import { defaultPlotOptions, parsePlotOptions, type PlotOptions } from '../../src/options/plot-options.js';
+import { defaultComparePlotOptions, defaultPlotOptions, parseComparePlotOptions, parsePlotOptions, type ComparePlotOptions, type PlotOptions } from '../../src/options/plot-options.js';
 import type { StoredSummary } from '../../src/render/render-pool.js';
-import { renderInThread } from '../render/in-thread-renderer.js';
+import { renderInThread, renderOverlayInThread } from '../render/in-thread-renderer.js';
 import { fixturePath } from '../helper.js';
 
 const SORT = readFileSync(fixturePath('sort.mem'));
 const SORT_ID = createHash('sha256').update(SORT).digest('hex');
+const LS = readFileSync(fixturePath('ls.mem'));
+const LS_ID = createHash('sha256').update(LS).digest('hex');
 
 async function* chunks(bytes: Buffer, size = 4096) {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
@@ -168,4 +170,49 @@ t.test('limiter and single-flight', async (t) => {
   t.same(await Promise.all([a.promise, b.promise]), [1, 1]);
   t.equal(flights.size, 0);
   t.equal(await flights.run('k', work).promise, 2, 'after settling, the key runs again');
+});
+
+t.test('keys: a chart of two runs is named by both ids in order and its options, apart from either run\'s charts', async (t) => {
+  const a = parseComparePlotOptions({ mode: 'diff', theme: 'dark' });
+  const b = parseComparePlotOptions({ theme: 'DARK', mode: 'Diff' });
+  t.equal(compareRenderHash(SORT_ID, LS_ID, a), compareRenderHash(SORT_ID, LS_ID, b));
+  t.not(compareRenderHash(SORT_ID, LS_ID, a), compareRenderHash(LS_ID, SORT_ID, a), 'swapped runs: another picture');
+  t.not(compareRenderHash(SORT_ID, LS_ID, a), compareRenderHash(SORT_ID, LS_ID, { ...a, align: 'absolute' }));
+  t.not(compareRenderHash(SORT_ID, SORT_ID, defaultComparePlotOptions()), renderHash(SORT_ID, defaultPlotOptions()));
+});
+
+t.test('comparePlot: rendered once from both stored summaries, then cached; null when either is unknown or corrupt', async (t) => {
+  const calls: [string, string, ComparePlotOptions][] = [];
+  const corrupt: string[] = [];
+  const s = service({
+    renderOverlay: async (base, head, options) => {
+      calls.push([base.id, head.id, options]);
+      await new Promise((r) => setTimeout(r, 30));
+      return renderOverlayInThread(base, head, options);
+    },
+    hooks: { corrupt: (key) => corrupt.push(key) },
+  });
+  await s.ingest(chunks(SORT));
+  await s.ingest(chunks(LS));
+  const options = { ...defaultComparePlotOptions(), format: 'svg' as const };
+  t.equal(await s.isCompareRendered(SORT_ID, LS_ID, options), false);
+  const results = await Promise.all(Array.from({ length: 5 }, () => s.comparePlot(SORT_ID, LS_ID, options)));
+  t.equal(calls.length, 1, 'one render for five requests');
+  t.same(calls[0].slice(0, 2), [SORT_ID, LS_ID], 'base and head in order');
+  t.match(results[0]!.body.toString('utf8'), /class="line-base"[\s\S]*class="line-head"/);
+  t.equal(results[0]!.hash, s.compareRenderHashOf(SORT_ID, LS_ID, options));
+  t.equal(await s.isCompareRendered(SORT_ID, LS_ID, options), true);
+  t.equal((await s.comparePlot(SORT_ID, LS_ID, options))?.cached, true);
+  t.equal(calls.length, 1);
+  t.equal(await s.comparePlot(SORT_ID, '0'.repeat(64), options), null, 'unknown head');
+  t.equal(await s.comparePlot('0'.repeat(64), LS_ID, options), null, 'unknown base');
+  await s.store.set(summaryKey('1'.repeat(64)), Buffer.from('not a summary'));
+  t.equal(await s.comparePlot(SORT_ID, '1'.repeat(64), { ...options, theme: 'dark' }), null, 'corrupt head');
+  t.same(corrupt, [summaryKey('1'.repeat(64))], 'the corrupt one (only) is removed');
+  t.ok(await s.hasProfile(SORT_ID), 'the readable base stays');
+});
+
+t.test('comparePlot without an overlay renderer fails plainly', async (t) => {
+  const s = service();
+  await t.rejects(s.comparePlot(SORT_ID, SORT_ID, defaultComparePlotOptions()), /without an overlay renderer/);
 });
