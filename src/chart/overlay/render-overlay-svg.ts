@@ -43,9 +43,10 @@ export interface OverlayOptions extends ComparePlotOptions {
 /** Longest run name drawn: a longer one is cut with an ellipsis to fit. */
 const NAME_MAX_WIDTH_SHARE = 0.4;
 
-/** The runs' notes, each said of its run. */
+/** The runs' notes, each said of its run; first, that a run without entries is not drawn. */
 function runNotes(run: AlignedRun, axis: ComparePlotOptions['axis']): string[] {
-  return noteMessages(run.summary, run.extent?.min ?? null, axis).map((message) => `${run.name}: ${message}`);
+  const empty = run.extent === null ? ['no recorded calls: nothing to draw'] : [];
+  return [...empty, ...noteMessages(run.summary, run.extent?.min ?? null, axis)].map((message) => `${run.name}: ${message}`);
 }
 
 function mergedExtent(runs: readonly AlignedRun[]): { min: number; max: number } {

@@ -106,6 +106,7 @@ t.test('runs without entries, and one without', async (t) => {
   lacks(t, one, 'class="line-base"');
   has(t, one, 'class="line-head"');
   t.ok(texts(one).includes('head peak 12.0 MiB'), 'no change without a base peak');
+  t.ok(texts(one).includes('⚠ base: no recorded calls: nothing to draw'), 'the empty run is named in a note');
   has(t, renderOverlaySvg(empty, head, options({ mode: 'diff' })), /^<svg/);
 });
 
