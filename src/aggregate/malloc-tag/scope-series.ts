@@ -8,7 +8,7 @@ import type { MallocTagSnapshot } from '../../format/malloc-tag/snapshot.js';
 import type { ScopeMeasure } from '../../options/plot-options.js';
 import { scopeTable } from './scope-table.js';
 import { PATH_MAX_LENGTH } from './scope-table.js';
-import { threadBands, type BandOptions } from './thread-bands.js';
+import { boundedName, threadBands, type BandOptions } from './thread-bands.js';
 
 export interface ScopeSeries {
   /** Band label and the scope's names from its root, joined with ` › ` (bounded). */
@@ -40,15 +40,20 @@ export function snapshotSeries(snapshots: readonly MallocTagSnapshot[], measure:
   const ids = new Map<string, number>();
   const parents: number[] = [];
   const names: string[] = [];
-  // Sparse: a scope's figures only where it appears, so memory follows the snapshots' nodes, not scopes × snapshots.
-  const figures: [number, number][][] = [];
-  const peak: number[] = [];
+  // Sparse and flat: one (scope, snapshot, figure) triple per scope where it appears, so memory and
+  // garbage follow the snapshots' nodes, never scopes × snapshots.
+  const occurrenceId: number[] = [];
+  const occurrenceAt: number[] = [];
+  const occurrenceValue: number[] = [];
+  /** Per scope: its last occurrence, to add a second node of the same scope in one snapshot (threads of one name). */
+  const lastOccurrence: number[] = [];
   const totals = snapshots.map(() => 0);
   let negative = false;
   snapshots.forEach((snapshot, at) => {
     const rows = scopeTable(threadBands(snapshot, bandOptions), measure);
-    const rowIds: number[] = [];
-    for (const row of rows) {
+    const rowIds = new Array<number>(rows.length);
+    for (let index = 0; index < rows.length; index += 1) {
+      const row = rows[index];
       const parentId = row.parent < 0 ? -1 : rowIds[row.parent];
       const key = `${parentId}\u0000${row.scope.name}`;
       let id = ids.get(key);
@@ -56,20 +61,24 @@ export function snapshotSeries(snapshots: readonly MallocTagSnapshot[], measure:
         id = parents.length;
         ids.set(key, id);
         parents.push(parentId);
-        names.push(row.scope.name);
-        figures.push([]);
-        peak.push(0);
+        names.push(boundedName(row.scope.name));
+        lastOccurrence.push(-1);
       }
-      rowIds.push(id);
+      rowIds[index] = id;
       if (row.own < 0) negative = true;
-      const value = row.own;
-      const list = figures[id];
-      if (list.length > 0 && list[list.length - 1][0] === at) list[list.length - 1][1] += value;
-      else list.push([at, value]);
-      peak[id] = Math.max(peak[id], Math.abs(list[list.length - 1][1]));
-      totals[at] += value;
+      const last = lastOccurrence[id];
+      if (last >= 0 && occurrenceAt[last] === at) occurrenceValue[last] += row.own;
+      else {
+        lastOccurrence[id] = occurrenceId.length;
+        occurrenceId.push(id);
+        occurrenceAt.push(at);
+        occurrenceValue.push(row.own);
+      }
+      totals[at] += row.own;
     }
   });
+  const peak = new Array<number>(parents.length).fill(0);
+  for (let i = 0; i < occurrenceId.length; i += 1) peak[occurrenceId[i]] = Math.max(peak[occurrenceId[i]], Math.abs(occurrenceValue[i]));
   const order = peak.map((_, id) => id).filter((id) => peak[id] > 0);
   order.sort((a, b) => peak[b] - peak[a] || a - b);
   const chosen = order.slice(0, count);
@@ -86,11 +95,12 @@ export function snapshotSeries(snapshots: readonly MallocTagSnapshot[], measure:
     }
     return path.reverse().join(' › ');
   };
-  const series = chosen.map((id) => {
-    const values = snapshots.map(() => 0);
-    for (const [at, value] of figures[id]) values[at] = value;
-    return { label: label(id), values };
-  });
+  const slot = new Map(chosen.map((id, index) => [id, index]));
+  const series = chosen.map((id) => ({ label: label(id), values: snapshots.map(() => 0) }));
+  for (let i = 0; i < occurrenceId.length; i += 1) {
+    const index = slot.get(occurrenceId[i]);
+    if (index !== undefined) series[index].values[occurrenceAt[i]] = occurrenceValue[i];
+  }
   const other = order.length > count ? totals.map((total, at) => total - series.reduce((sum, one) => sum + one.values[at], 0)) : null;
   return { series, other, totals, negative };
 }

@@ -7,7 +7,7 @@
 import type { MallocTagScope } from '../../format/malloc-tag/snapshot.js';
 import type { ScopeMeasure } from '../../options/plot-options.js';
 import { ownValue } from './scope-measure.js';
-import type { ThreadBand } from './thread-bands.js';
+import { boundedName, type ThreadBand } from './thread-bands.js';
 
 export interface ScopeRow {
   /** Index of the band (thread or group) the scope belongs to. */
@@ -52,8 +52,9 @@ export function scopePath(rows: readonly ScopeRow[], index: number, separator = 
       names.push('…');
       break;
     }
-    names.push(rows[at].scope.name);
-    length += rows[at].scope.name.length + separator.length;
+    const name = boundedName(rows[at].scope.name);
+    names.push(name);
+    length += name.length + separator.length;
   }
   return names.reverse().join(separator);
 }

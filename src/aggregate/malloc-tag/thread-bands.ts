@@ -23,8 +23,8 @@ export interface BandOptions {
   aggregate: string | null;
 }
 
-/** A thread name as matched and shown: bounded, so a hostile name costs no more than this. */
-export function boundedThreadName(name: string): string {
+/** A thread or scope name as matched and shown: bounded, so a hostile name costs no more than this. */
+export function boundedName(name: string): string {
   return name.length > THREAD_NAME_MAX_LENGTH ? `${name.slice(0, THREAD_NAME_MAX_LENGTH)}…` : name;
 }
 
@@ -86,7 +86,7 @@ export function threadBands(snapshot: MallocTagSnapshot, options: BandOptions): 
   const pattern = options.aggregate === null ? null : new RegExp(options.aggregate, 'u');
   const groups = new Map<string, MallocTagThread[]>();
   const keyOf = (thread: MallocTagThread): string => {
-    const name = boundedThreadName(thread.name);
+    const name = boundedName(thread.name);
     if (pattern && pattern.test(name)) return `aggregate\u0000${options.aggregate}`;
     if (options.threads === 'merge') {
       const merged = mergedThreadName(name);
@@ -104,10 +104,10 @@ export function threadBands(snapshot: MallocTagSnapshot, options: BandOptions): 
     const kind = key.slice(0, key.indexOf('\u0000'));
     const label =
       threads.length === 1 && kind !== 'aggregate'
-        ? boundedThreadName(threads[0].name)
+        ? boundedName(threads[0].name)
         : kind === 'aggregate'
           ? `/${options.aggregate}/ (${threads.length} thread${threads.length === 1 ? '' : 's'})`
-          : `${mergedThreadName(boundedThreadName(threads[0].name))} (${threads.length} threads)`;
+          : `${mergedThreadName(boundedName(threads[0].name))} (${threads.length} threads)`;
     const root = threads.length === 1 ? { ...threads[0].root, name: label } : mergeThreadTrees(label, threads);
     return { label, tids: threads.map((thread) => thread.tid), root };
   });

@@ -9,7 +9,7 @@
  */
 import { hierarchy, partition, type HierarchyRectangularNode } from 'd3';
 import type { ScopeMeasure, Theme } from '../../options/plot-options.js';
-import type { ThreadBand } from '../../aggregate/malloc-tag/thread-bands.js';
+import { boundedName, type ThreadBand } from '../../aggregate/malloc-tag/thread-bands.js';
 import { measureTitle, NEGATIVE_OWN_NOTE } from '../../aggregate/malloc-tag/scope-measure.js';
 import { scopePath, scopeTable, type ScopeRow } from '../../aggregate/malloc-tag/scope-table.js';
 import type { PlotArea } from '../layout.js';
@@ -198,7 +198,7 @@ function cellElement(node: HierarchyRectangularNode<Cell>, context: CellContext)
   ];
   const padding = 4;
   if (rowHeight >= labelFont + 4) {
-    const name = row.parent < 0 ? context.band.label : row.scope.name;
+    const name = row.parent < 0 ? context.band.label : boundedName(row.scope.name);
     const baseline = roundCoordinate(y + height / 2 + labelFont * 0.35);
     const inside = cellLabel(name, figure, share, { size: labelFont }, width - 2 * padding);
     if (inside) children.push(svgText({ x: roundCoordinate(x + padding), y: baseline, fill: textOn(fill), 'font-size': labelFont }, inside));

@@ -1,8 +1,8 @@
 import t from 'tap';
-import { mergedThreadName, threadBands, boundedThreadName } from '../../../src/aggregate/malloc-tag/thread-bands.js';
+import { mergedThreadName, threadBands, boundedName } from '../../../src/aggregate/malloc-tag/thread-bands.js';
 import { THREAD_NAME_MAX_LENGTH } from '../../../src/options/plot-options.js';
 import { snapshotFixture } from '../../chart/malloc-tag/snapshot-fixtures.js';
-import { deepSnapshot, hugeNameSnapshot, scope, snapshotOf, thread } from '../../chart/malloc-tag/hostile-snapshots.js';
+import { deepSnapshot, hugeNameSnapshot, scope, snapshotOf, thread } from '../../../bench/stress/malloc-tag-inputs.js';
 
 t.test('names that differ only by trailing numbers merge', async (t) => {
   t.equal(mergedThreadName('worker/12'), 'worker/*');
@@ -59,7 +59,7 @@ t.test('hostile input: names are bounded before matching, deep trees merge witho
   const long = hugeNameSnapshot(1_000_000);
   const bands = threadBands(long, { threads: 'merge', aggregate: 'n+$' });
   t.ok(bands.every((band) => band.label.length <= THREAD_NAME_MAX_LENGTH + 40), 'labels bounded');
-  t.equal(boundedThreadName('a'.repeat(10_000)).length, THREAD_NAME_MAX_LENGTH + 1);
+  t.equal(boundedName('a'.repeat(10_000)).length, THREAD_NAME_MAX_LENGTH + 1);
   const deep = deepSnapshot(100_000);
   const twin = snapshotOf([deep.threads[0], thread(2, 'deep', deep.threads[0].root)]);
   const merged = threadBands(twin, { threads: 'split', aggregate: 'deep' });

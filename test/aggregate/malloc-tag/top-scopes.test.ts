@@ -5,7 +5,7 @@ import { threadBands } from '../../../src/aggregate/malloc-tag/thread-bands.js';
 import { topScopes } from '../../../src/aggregate/malloc-tag/top-scopes.js';
 import { fixturePath } from '../../fixtures.js';
 import { snapshotFixture } from '../../chart/malloc-tag/snapshot-fixtures.js';
-import { deepSnapshot, wideSnapshot } from '../../chart/malloc-tag/hostile-snapshots.js';
+import { deepSnapshot, wideSnapshot } from '../../../bench/stress/malloc-tag-inputs.js';
 
 type Reference = { threads: { tid: number; bytesAllocated: number; bytesFreed: number | null }[]; topSelfAllocated: { tid: number; path: string; bytes: number }[] };
 const references = readdirSync(fixturePath('malloctag')).filter((name) => name.endsWith('.ref.json') && !name.startsWith('pipeline.mem'));

@@ -7,7 +7,7 @@ import t from 'tap';
 import { renderMallocTagSvg, type MallocTagChartInput } from '../../../src/chart/malloc-tag/render-malloc-tag-svg.js';
 import { MAX_CELLS } from '../../../src/chart/malloc-tag/icicle.js';
 import { parseSnapshotPlotOptions, SNAPSHOT_CHART_KINDS } from '../../../src/options/plot-options.js';
-import { deepSnapshot, hugeNameSnapshot, manyThreadsSnapshot, wideSnapshot } from './hostile-snapshots.js';
+import { deepSnapshot, hugeNameSnapshot, manyThreadsSnapshot, wideSnapshot } from '../../../bench/stress/malloc-tag-inputs.js';
 
 const HOSTILE = {
   '100,000 1-byte scopes side by side': wideSnapshot(100_000),
@@ -34,6 +34,7 @@ t.test('cells, texts and SVG size bounded by the image', async (t) => {
           // Tooltips hold bounded paths: a few hundred characters per cell.
           if (svg.length > (MAX_CELLS + 200) * 1500) t.fail(`${label}: ${svg.length} characters of SVG`);
           if (longest > 1000) t.fail(`${label}: a text of ${longest} characters`);
+          if (name.startsWith('names') && svg.length > 200_000) t.fail(`${label}: ${svg.length} characters of SVG for 6 scopes: names not bounded`);
           if (kind === 'icicle' && cells === 0 && !svg.includes('not drawn') && !svg.includes('nothing to draw') && width > 100) t.fail(`${label}: nothing drawn, nothing said`);
         }
       }

@@ -1,5 +1,5 @@
-/** Hostile malloc-tag snapshots built in code: very wide, very deep, 1-byte scopes, huge names, many threads. */
-import type { MallocTagScope, MallocTagSnapshot, MallocTagThread } from '../../../src/format/malloc-tag/snapshot.js';
+/** Hostile malloc-tag snapshots built in code (for the malloctag-charts probe and the chart tests): very wide, very deep, 1-byte scopes, huge names, many threads. */
+import type { MallocTagScope, MallocTagSnapshot, MallocTagThread } from '../../src/format/malloc-tag/snapshot.js';
 
 export function scope(name: string, selfAllocated: number, children: MallocTagScope[] = [], selfFreed: number | null = 0): MallocTagScope {
   const totalAllocated = selfAllocated + children.reduce((sum, child) => sum + child.totalAllocated, 0);
