@@ -40,6 +40,8 @@ export interface Icicle {
   messages: string[];
   /** The largest own share (0..1) the colours are scaled to: the deepest red. */
   deepestShare: number;
+  /** The rows are tall enough for labels. */
+  labelled: boolean;
 }
 
 interface Cell {
@@ -107,7 +109,7 @@ export function icicle(input: IcicleInput): Icicle {
   const grand = starts.reduce((sum, start) => sum + widths[start], 0);
   if (!(largest > 0)) {
     messages.push(`nothing to draw: every scope has 0 ${measure === 'calls' ? 'calls' : 'bytes'}`);
-    return { element: svgGroup({ class: 'icicle' }, []), messages, deepestShare: 0 };
+    return { element: svgGroup({ class: 'icicle' }, []), messages, deepestShare: 0, labelled: false };
   }
   const perPixel = largest / area.width;
 
@@ -143,7 +145,7 @@ export function icicle(input: IcicleInput): Icicle {
     for (const node of laidOut.descendants()) groups.push(cellElement(node, { rows, widths, owns, grand, deepest, measure, hasFreed: input.hasFreed, theme, stroke, left: area.left, top, rowHeight: layout.rowHeight, labelFont, band: bands[bandIndex], right: area.left + area.width, mutedText: input.mutedText }));
     top += bandHeight + gap;
   });
-  return { element: svgGroup({ class: 'icicle' }, groups), messages, deepestShare };
+  return { element: svgGroup({ class: 'icicle' }, groups), messages, deepestShare, labelled: layout.rowHeight >= labelFont + 4 };
 }
 
 interface CellContext {

@@ -63,12 +63,21 @@ function icicleChart(snapshot: MallocTagSnapshot, options: SnapshotPlotOptions, 
   const messages = snapshotNotes(snapshot, count);
   const note = measureNote(options.measure, hasFreed);
   if (note) messages.push(note);
-  // The header is laid out twice: the icicle's own notes (bands or rows left out) are only known once it has its area.
   const caption = (deepest: string) => `pid ${snapshot.pid}, ${snapshot.snapshotTime} · width: ${measureTitle(options.measure, hasFreed)} · colour: the scope's own share (deepest red ${deepest} of all)`;
-  let frame = chartFrame(options, caption('–'), messages);
-  const areaOf = (top: number) => ({ left: frame.sizing.padding, top, width: options.width - 2 * frame.sizing.padding, height: Math.max(10, options.height - top - frame.sizing.padding) });
-  let drawn = icicle({ bands, measure: options.measure, hasFreed, theme: options.theme, area: areaOf(frame.top), fontSize: frame.sizing.fontSize, mutedText: frame.theme.mutedText });
-  frame = chartFrame(options, caption(formatShare(drawn.deepestShare, 1)), [...messages, ...drawn.messages]);
-  drawn = icicle({ bands, measure: options.measure, hasFreed, theme: options.theme, area: areaOf(frame.top), fontSize: frame.sizing.fontSize, mutedText: frame.theme.mutedText });
+  const draw = (withCaption: boolean) => {
+    // The header is laid out twice: the icicle's own notes (bands or rows left out) are only known once it has its area.
+    let frame = chartFrame(options, withCaption ? caption('–') : null, messages);
+    const areaOf = (top: number) => ({ left: frame.sizing.padding, top, width: options.width - 2 * frame.sizing.padding, height: Math.max(10, options.height - top - frame.sizing.padding) });
+    let drawn = icicle({ bands, measure: options.measure, hasFreed, theme: options.theme, area: areaOf(frame.top), fontSize: frame.sizing.fontSize, mutedText: frame.theme.mutedText });
+    frame = chartFrame(options, withCaption ? caption(formatShare(drawn.deepestShare, 1)) : null, [...messages, ...drawn.messages]);
+    drawn = icicle({ bands, measure: options.measure, hasFreed, theme: options.theme, area: areaOf(frame.top), fontSize: frame.sizing.fontSize, mutedText: frame.theme.mutedText });
+    return { frame, drawn };
+  };
+  let { frame, drawn } = draw(true);
+  // A short image gives the caption's room to the rows when that lets them carry labels.
+  if (!drawn.labelled) {
+    const bare = draw(false);
+    if (bare.drawn.labelled) ({ frame, drawn } = bare);
+  }
   return chartDocument(options, 'malloc-tag scopes', [drawn.element, ...frame.header]);
 }

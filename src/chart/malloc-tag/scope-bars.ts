@@ -19,10 +19,17 @@ import { formatExactScopeValue, formatScopeValue, formatShare } from './value-fo
 
 const SEPARATOR = ' › ';
 
-/** A path cut from its start ("… › index › tokenize") to fit `width`: the scope's own name matters most. */
+/**
+ * A path cut in its middle to fit `width`, keeping the thread and the scope's own name first
+ * ("worker/1 › … › tokenize"), then the scope's name alone ("… › index › tokenize").
+ */
 export function fitPath(path: string, font: { size: number }, width: number): string {
   if (textWidth(path, font) <= width) return path;
   const names = path.split(SEPARATOR);
+  for (let drop = 1; drop < names.length - 1; drop += 1) {
+    const candidate = [names[0], '…', ...names.slice(drop + 1)].join(SEPARATOR);
+    if (textWidth(candidate, font) <= width) return candidate;
+  }
   for (let drop = 1; drop < names.length; drop += 1) {
     const candidate = `…${SEPARATOR}${names.slice(drop).join(SEPARATOR)}`;
     if (textWidth(candidate, font) <= width) return candidate;

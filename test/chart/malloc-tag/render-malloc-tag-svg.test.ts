@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { summarizeMemFile } from '../../../src/aggregate/summarize.js';
 import { renderMallocTagSvg, type MallocTagChartInput } from '../../../src/chart/malloc-tag/render-malloc-tag-svg.js';
 import { cellLabel } from '../../../src/chart/malloc-tag/icicle.js';
+import { fitPath } from '../../../src/chart/malloc-tag/scope-bars.js';
 import { textWidth } from '../../../src/chart/text-metrics.js';
 import { parsePairedPlotOptions, parseSnapshotPlotOptions, PlotOptionError } from '../../../src/options/plot-options.js';
 import { fixturePath } from '../../fixtures.js';
@@ -126,4 +127,20 @@ t.test('user text is escaped in titles, thread and scope names', async (t) => {
   t.notOk(/<script/i.test(svg));
   const { width } = await sharp(Buffer.from(svg)).metadata();
   t.equal(width, 800, 'librsvg parses it');
+});
+
+t.test('a small icicle gives its caption\'s room to labelled rows', async (t) => {
+  const svg = draw(one('pipeline_stats.json'), { width: '400', height: '200' });
+  t.notOk(svg.includes('class="caption"'), 'no caption');
+  t.ok(texts(svg).includes('worker/0 · 12.2 MiB · 41 %'), 'thread bands labelled');
+  t.ok(draw(one('pipeline_stats.json')).includes('class="caption"'), 'the caption where there is room');
+});
+
+t.test('paths are cut in the middle, keeping the thread and the scope', async (t) => {
+  const font = { size: 12 };
+  const path = 'worker/1 › worker › index › tokenize';
+  t.equal(fitPath(path, font, 1000), path);
+  t.equal(fitPath(path, font, textWidth('worker/1 › … › tokenize', font) + 1), 'worker/1 › … › tokenize');
+  t.equal(fitPath(path, font, textWidth('… › tokenize', font) + 1), '… › tokenize');
+  t.equal(fitPath(path, font, 30), 'to…', 'the scope name itself, cut');
 });
