@@ -15,6 +15,7 @@ import { comparePlots } from './probes/compare-plots.js';
 import { abortedUploads, bigUploads, slowClients } from './probes/uploads.js';
 import { fullDisk, kill9, redisOutage } from './probes/faults.js';
 import { soak } from './probes/soak.js';
+import { mallocTagCharts } from './probes/malloc-tag-charts.js';
 import { resultMarkdown, type ProbeResult } from './result.js';
 
 const PROBES: Record<string, Probe> = {
@@ -31,6 +32,7 @@ const PROBES: Record<string, Probe> = {
   'redis-outage': redisOutage,
   'kill-9': kill9,
   soak,
+  'malloctag-charts': mallocTagCharts,
 };
 
 function usage(): string {
