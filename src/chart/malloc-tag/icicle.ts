@@ -185,7 +185,8 @@ function cellElement(node: HierarchyRectangularNode<Cell>, context: CellContext)
   const fill = shareColor(context.theme, context.deepest > 0 ? context.owns[node.data.row] / context.deepest : 0);
   const shown = measure === 'self' ? row.own : row.subtree;
   const figure = formatScopeValue(shown, measure);
-  const share = formatShare(context.widths[node.data.row], context.grand);
+  // The share of what the label shows: the scope's own part for self, the scope and below otherwise.
+  const share = formatShare(measure === 'self' ? context.owns[node.data.row] : context.widths[node.data.row], context.grand);
   const path = row.parent < 0 ? context.band.label : `${context.band.label} › ${scopePath(rows, node.data.row).split(' › ').slice(1).join(' › ')}`;
   const freed = row.scope.totalFreed === null ? '' : `, freed ${formatExactScopeValue(row.scope.totalFreed, 'total')}`;
   const tooltip = [

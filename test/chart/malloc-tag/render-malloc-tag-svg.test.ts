@@ -62,6 +62,9 @@ t.test('icicle: every label fits inside its cell (or beside a thread band, in th
 t.test('measures: calls, self and net; 1.0–1.1 snapshots say that net cannot be known', async (t) => {
   const calls = texts(draw(one('pipeline_stats.json'), { measure: 'calls' }));
   t.ok(calls.some((label) => /^worker\/1 · 101k calls/.test(label)), 'calls of worker/1');
+  const self = texts(draw(one('pipeline_stats.json'), { measure: 'self' }));
+  t.ok(self.includes('worker/1 · 0 B · 0 %'), 'self: the thread root allocates nothing itself');
+  t.ok(self.includes('index · 6.51 MiB · 22 %'), 'self: index without tokenize, its share of all');
   const net = draw(one('pipeline-v1.1_stats.json'), { measure: 'net' });
   has(t, net, 'no freed counts: net bytes cannot be known');
   has(t, draw(one('pipeline_stats.json'), { measure: 'net' }), 'malloc-tag counts a free in the scope where it happens');
