@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable, type Writable } from 'node:stream';
 import { summarizeMemFile, summarizeMemStream, FILE_CHUNK_BYTES, type SummarizeOptions } from '../aggregate/summarize.js';
 import type { ProfileSummary } from '../aggregate/summary.js';
+import { statsAtTickRate } from '../aggregate/stats-accumulator.js';
 import { decodeInput } from '../format/decode-input.js';
 import { readFileChunks } from '../format/read-file-chunks.js';
 import { InputTooLargeError, MemFormatError } from '../format/errors.js';
@@ -95,7 +96,7 @@ async function reportWarnings(args: ParsedArgs, input: Input, summary: ProfileSu
 async function runStats(args: ParsedArgs, io: CliIo): Promise<number> {
   const input = openInput(requireOne(args, 'stats'), io);
   const summary = await summarizeInput(input, io);
-  await write(io.stdout, JSON.stringify(summary.stats, null, 2) + '\n');
+  await write(io.stdout, JSON.stringify(statsAtTickRate(summary.stats, args.options.ticksPerSecond), null, 2) + '\n');
   return reportWarnings(args, input, summary, io);
 }
 
