@@ -9,7 +9,6 @@ import { summarizeMemFile, summarizeMemStream, FILE_CHUNK_BYTES, type SummarizeO
 import type { ProfileSummary } from '../aggregate/summary.js';
 import { statsAtTickRate } from '../aggregate/stats-accumulator.js';
 import { decodeInput } from '../format/decode-input.js';
-import { readFileChunks } from '../format/read-file-chunks.js';
 import { InputTooLargeError, MemFormatError } from '../format/errors.js';
 import { needsRepair, printMemFile, repairHeader } from './print-records.js';
 import { readMemFile } from '../format/read-mem-file.js';
@@ -20,6 +19,8 @@ import { PlotOptionError, type OutputFormat, type PlotOptions } from '../options
 import { RenderWorker } from '../render/render-worker-client.js';
 import { UsageError, helpText, parseArgs, usageText, type ParsedArgs } from './args.js';
 import { createProgressReporter } from './progress.js';
+import { CliError, openInput, type Input } from './input.js';
+import { compareFiles, parseCompareArgs } from './compare.js';
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream & AsyncIterable<Uint8Array>;
@@ -43,30 +44,6 @@ export interface CliHooks {
 /** Exit codes: documented in --help and the README. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2, strictWarnings: 3 } as const;
 
-/** Where an input comes from: a path (re-readable) or standard input. */
-interface Input {
-  name: string;
-  /** The file's path; null for standard input. */
-  path: string | null;
-  open(): AsyncIterable<Uint8Array>;
-  /** Size in bytes when known. */
-  size: number | null;
-}
-
-function openInput(name: string, io: CliIo): Input {
-  if (name === '-') return { name: 'standard input', path: null, open: () => io.stdin, size: null };
-  let size: number;
-  try {
-    const stat = statSync(name);
-    if (!stat.isFile()) throw new UsageError(`${name}: not a regular file`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new CliError(`${name}: cannot read: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
-  return { name, path: name, open: () => readFileChunks(name, FILE_CHUNK_BYTES), size };
-}
-
 /** The summary of an input: a file through summarizeMemFile, which can read it in place for the worker. */
 function summarizeInput(input: Input, io: CliIo): Promise<ProfileSummary> {
   const options: SummarizeOptions = {
@@ -77,8 +54,6 @@ function summarizeInput(input: Input, io: CliIo): Promise<ProfileSummary> {
   return input.path !== null ? summarizeMemFile(input.path, options) : summarizeMemStream(input.open(), options);
 }
 
-/** A failure that is the input's or the environment's: exit code 1, one line. */
-class CliError extends Error {}
 
 function write(stream: Writable, text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
@@ -196,6 +171,14 @@ async function drawPlot(args: ParsedArgs, input: Input, options: PlotOptions, re
   return reportWarnings(args, input, summary, io);
 }
 
+/** `memplot compare`: the table (or JSON, Markdown) on stdout, failed thresholds on stderr; exit 1 when one fails. */
+async function runCompare(argv: readonly string[], io: CliIo): Promise<number> {
+  const outcome = await compareFiles(parseCompareArgs(argv));
+  await write(io.stdout, outcome.stdout);
+  if (outcome.stderr) await write(io.stderr, outcome.stderr);
+  return outcome.code;
+}
+
 function requireOne(args: ParsedArgs, command: string): string {
   if (args.positionals.length !== 1) throw new UsageError(`${command} takes one DATAFILE, received ${args.positionals.length}`);
   return args.positionals[0];
@@ -215,6 +198,7 @@ export async function runCli(argv: readonly string[], io: CliIo, hooks: CliHooks
   };
   io.stdout.on('error', ignorePipeErrors);
   try {
+    if (argv[0] === 'compare') return await runCompare(argv.slice(1), io);
     args = parseArgs(argv);
     switch (args.command) {
       case 'help':

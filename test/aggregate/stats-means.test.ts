@@ -3,7 +3,7 @@
  * definitions computed by brute force here: every record read with the format reader into plain
  * arrays (BigInt times), then one obvious loop per stat.
  */
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { summarizeMemFile, summarizeMemStream } from '../../src/aggregate/summarize.js';
 import { buildMem, chunked } from '../mem-builder.js';
 import { statsAtTickRate } from '../../src/aggregate/stats-accumulator.js';
@@ -40,7 +40,7 @@ async function readEntries(path: string): Promise<{ start: bigint; end: bigint; 
   return { start, end, complete, entries };
 }
 
-function close(t: Tap.Test, actual: number | null, expected: number | null, what: string): void {
+function close(t: Test, actual: number | null, expected: number | null, what: string): void {
   if (expected === null || actual === null) {
     t.equal(actual, expected, what);
     return;
