@@ -4,7 +4,7 @@ import { renderBadgeSvg, type BadgeContent } from '../src/chart/badge.js';
 import { compareBadge, profileBadge } from '../src/compare/badge-content.js';
 import { METRIC_NAMES } from '../src/compare/metrics.js';
 import { ProfileNotFound, httpErrorReply } from '../src/http/errors.js';
-import { contentEtag, etagMatches, IMMUTABLE, SVG_CSP } from '../src/http/helpers.js';
+import { contentEtag, etagMatches, IMMUTABLE, rejectUnknownParameters, SVG_CSP } from '../src/http/helpers.js';
 import { compareParams, profileIdParam } from '../src/http/schemas.js';
 import { FORMATS } from '../src/render/formats.js';
 import { storedPair } from '../src/service/compare-profiles.js';
@@ -29,11 +29,11 @@ const badges: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
       const { statusCode, body, headers } = httpErrorReply(error);
       if (statusCode >= 500) throw error;
       reply.log.info({ status: statusCode, error: body.error, reason: body.message }, 'badge refused');
-      return reply.code(statusCode).headers(headers).header('x-memplot-error', body.error).send(renderBadgeSvg({ label: 'memplot', message: body.error, color: 'red' }));
+      return reply.code(statusCode).headers(headers).header('x-memplot-error', body.error).send(Buffer.from(renderBadgeSvg({ label: 'memplot', message: body.error, color: 'red' })));
     }
     reply.header('etag', etag).header('cache-control', IMMUTABLE);
     if (etagMatches(ifNoneMatch, etag)) return reply.code(304).send();
-    return reply.send(renderBadgeSvg(content));
+    return reply.send(Buffer.from(renderBadgeSvg(content)));
   }
 
   fastify.get(
@@ -51,6 +51,7 @@ const badges: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
       const { id } = request.params;
       const metric = request.query.metric ?? DEFAULT_METRIC;
       return answer(reply, request.headers['if-none-match'], contentEtag('badge', id, metric, STATS_VERSION, PACKAGE_VERSION), async () => {
+        rejectUnknownParameters(request.query, ['metric']);
         const summary = await fastify.profiles.getSummary(id);
         if (!summary) throw new ProfileNotFound(id);
         return profileBadge(summary.stats, metric);
@@ -78,6 +79,7 @@ const badges: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
       const metric = request.query.metric ?? DEFAULT_METRIC;
       const failOn = request.query.fail_on ?? [];
       return answer(reply, request.headers['if-none-match'], contentEtag('compare-badge', base, head, metric, STATS_VERSION, PACKAGE_VERSION, ...failOn), async () => {
+        rejectUnknownParameters(request.query, ['metric', 'fail_on']);
         const pair = await storedPair(fastify.profiles, base, head);
         if ('missing' in pair) throw new ProfileNotFound(pair.missing);
         return compareBadge(pair.base, pair.head, metric, failOn);

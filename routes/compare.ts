@@ -4,7 +4,7 @@ import { formatCompareMarkdown } from '../src/compare/format-markdown.js';
 import { compareLinks } from '../src/compare/links.js';
 import { parseThresholds } from '../src/compare/thresholds.js';
 import { ProfileNotFound } from '../src/http/errors.js';
-import { compareUrls, contentEtag, etagMatches, IMMUTABLE } from '../src/http/helpers.js';
+import { compareUrls, contentEtag, etagMatches, IMMUTABLE, rejectUnknownParameters } from '../src/http/helpers.js';
 import { compareParams, compareQuerySchema, compareSchema, errorResponses } from '../src/http/schemas.js';
 import { parsePlotOptions } from '../src/options/plot-options.js';
 import { compareStored } from '../src/service/compare-profiles.js';
@@ -17,6 +17,7 @@ interface CompareQuery {
 
 /** Thresholds and tick rate of a query (or multipart fields): 400 BAD_THRESHOLD / BAD_OPTION when unreadable. */
 function compareInputs(query: CompareQuery) {
+  rejectUnknownParameters(query, ['fail_on', 'ticks_per_second']);
   const thresholds = parseThresholds(query.fail_on ?? []);
   const { ticksPerSecond } = parsePlotOptions(query.ticks_per_second === undefined ? {} : { ticks_per_second: query.ticks_per_second });
   return { thresholds, ticksPerSecond };
@@ -102,7 +103,7 @@ const compare: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
       compareInputs(request.query);
       const { ingests, fields } = await fastify.readNamedUploads(request, ['base', 'head'] as const);
       const failOn = [...(request.query.fail_on ?? []), ...(fields.fail_on !== undefined ? [fields.fail_on] : [])];
-      const { thresholds, ticksPerSecond } = compareInputs({ fail_on: failOn, ticks_per_second: fields.ticks_per_second ?? request.query.ticks_per_second });
+      const { thresholds, ticksPerSecond } = compareInputs({ ...request.query, ...fields, fail_on: failOn });
       const base = ingests.base.summary.id;
       const head = ingests.head.summary.id;
       for (const ingest of [ingests.base, ingests.head]) fastify.metrics.uploads.inc({ result: ingest.created ? 'created' : 'known' });

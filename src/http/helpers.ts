@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { PixelBudgetExceeded } from './errors.js';
 import { comparePath, overlayPath } from '../compare/links.js';
 import { requestedPixels } from '../render/plot-output.js';
-import { OUTPUT_FORMATS, plotOptionsQuery, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
+import { OUTPUT_FORMATS, PlotOptionError, plotOptionsQuery, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
 
 /** Rendered images never change at their URL: a year, immutable (what browsers and CDNs keep longest). */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -42,6 +42,13 @@ export function compareUrls(base: string, baseId: string, headId: string) {
  */
 export function contentEtag(...parts: readonly (string | number | null)[]): string {
   return `"${createHash('sha256').update(JSON.stringify(parts)).digest('hex')}"`;
+}
+
+/** A query parameter no route of this kind takes is a 400 naming it and the ones it takes, as an unknown plot option is. */
+export function rejectUnknownParameters(query: object, allowed: readonly string[]): void {
+  for (const [name, value] of Object.entries(query)) {
+    if (!allowed.includes(name)) throw new PlotOptionError(name, value, `one of the parameters ${allowed.join(', ')}`);
+  }
 }
 
 /** Path of a chart, for Content-Location. */
