@@ -183,3 +183,14 @@ t.test('the shared fixtures compare too: a crashed run against a complete one', 
   t.same(body.deltas['final.heap'], { base: null, head: body.head.stats.final.heap, change: null, ratio: null }, 'no entries: null, not 0');
   t.match(body.verdict.failures[0].message, /not available/);
 });
+
+t.test('GET /profiles/:id?ticks_per_second=: durationSeconds as `memplot stats --ticks-per-second`', async (t) => {
+  const app = await build(t);
+  await app.inject({ method: 'POST', url: '/profiles', ...multipartBody(HEAD_RUN.bytes) });
+  const res = await app.inject({ method: 'GET', url: `/profiles/${HEAD_RUN.id}?ticks_per_second=2.5e9` });
+  const cli = await runCapture(['stats', '--ticks-per-second=2.5e9', HEAD_RUN.path]);
+  t.same(res.json().stats, JSON.parse(cli.stdout.toString()));
+  t.equal(res.json().stats.durationSeconds, res.json().stats.duration / 2.5e9);
+  t.equal((await app.inject({ method: 'GET', url: `/profiles/${HEAD_RUN.id}` })).json().stats.durationSeconds, null);
+  t.equal((await app.inject({ method: 'GET', url: `/profiles/${HEAD_RUN.id}?ticks_per_second=-1` })).statusCode, 400);
+});
