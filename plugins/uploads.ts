@@ -300,7 +300,8 @@ export default fp(
       if (!request.isMultipart()) throw new UnsupportedMediaType(`${names.join(' and ')} are sent as parts of a multipart/form-data body (curl ${names.map((n) => `-F ${n}=@${n}.mem`).join(' ')})`);
       const fields: Record<string, string> = {};
       const ingests: Partial<Record<Name, IngestResult>> = {};
-      for await (const part of request.parts({ limits: { files: names.length } })) {
+      // One file more than named, so that an extra part is answered UNEXPECTED_FILE rather than the plugin's 413.
+      for await (const part of request.parts({ limits: { files: names.length + 1 } })) {
         if (part.type === 'file') {
           const name = part.fieldname as Name;
           if (!names.includes(name) || ingests[name]) throw new UnexpectedFile(part.fieldname);

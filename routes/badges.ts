@@ -52,9 +52,9 @@ const badges: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
       const metric = request.query.metric ?? DEFAULT_METRIC;
       return answer(reply, request.headers['if-none-match'], contentEtag('badge', id, metric, STATS_VERSION, PACKAGE_VERSION), async () => {
         rejectUnknownParameters(request.query, ['metric']);
-        const summary = await fastify.profiles.getSummary(id);
-        if (!summary) throw new ProfileNotFound(id);
-        return profileBadge(summary.stats, metric);
+        const stats = await fastify.profiles.getStats(id);
+        if (!stats) throw new ProfileNotFound(id);
+        return profileBadge(stats, metric);
       });
     },
   );

@@ -12,10 +12,10 @@ export type StoredPair = { base: ProfileStats; head: ProfileStats } | { missing:
 
 /** The stats of both ids, or the first id not stored. */
 export async function storedPair(profiles: ProfileService, baseId: string, headId: string, ticksPerSecond: number | null = null): Promise<StoredPair> {
-  const [base, head] = await Promise.all([profiles.getSummary(baseId), profiles.getSummary(headId)]);
+  const [base, head] = await Promise.all([profiles.getStats(baseId), profiles.getStats(headId)]);
   if (!base) return { missing: baseId };
   if (!head) return { missing: headId };
-  return { base: statsAtTickRate(base.stats, ticksPerSecond), head: statsAtTickRate(head.stats, ticksPerSecond) };
+  return { base: statsAtTickRate(base, ticksPerSecond), head: statsAtTickRate(head, ticksPerSecond) };
 }
 
 /** The report of two stored ids, or the first id not stored. */

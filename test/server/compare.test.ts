@@ -122,6 +122,9 @@ t.test('bad requests: 400 naming what was expected, 404 for unknown ids, 4xx for
   const extra = await app.inject({ method: 'POST', url: '/compare', ...multipartFiles({ base: BASE_RUN.bytes, file: HEAD_RUN.bytes }) });
   t.equal(extra.statusCode, 400);
   t.equal(extra.json().error, 'UNEXPECTED_FILE');
+  const third = await app.inject({ method: 'POST', url: '/compare', ...multipartFiles({ base: BASE_RUN.bytes, head: HEAD_RUN.bytes, extra: HEAD_RUN.bytes }) });
+  t.equal(third.statusCode, 400, 'a third file part');
+  t.equal(third.json().error, 'UNEXPECTED_FILE');
   const raw = await app.inject({ method: 'POST', url: '/compare', payload: BASE_RUN.bytes, headers: { 'content-type': 'application/octet-stream' } });
   t.equal(raw.statusCode, 415);
   const notMem = await app.inject({ method: 'POST', url: '/compare', ...multipartFiles({ base: BASE_RUN.bytes, head: Buffer.from('hello world, not a mem file at all: 48 bytes long.') }) });
