@@ -16,8 +16,12 @@ import type { LinearScale } from './scales.js';
 import { roundCoordinate, svgElement, svgGroup, svgText, type SvgElement } from './svg-node.js';
 import { textWidth, wrapText } from './text-metrics.js';
 
-/** peak-exit: the peak heap is the last entry (a program killed while growing): one marker, one label. */
-export type AnnotationKind = 'peak-heap' | 'peak-total' | 'exit-heap' | 'peak-exit';
+/**
+ * peak-exit: the peak heap is the last entry (a program killed while growing): one marker, one label.
+ * The chart of two runs (chart/overlay/) marks the base run's peak (peak-base) beside the head's
+ * (peak-heap), and in diff mode the largest increase and decrease of head − base.
+ */
+export type AnnotationKind = 'peak-heap' | 'peak-total' | 'exit-heap' | 'peak-exit' | 'peak-base' | 'largest-increase' | 'largest-decrease';
 
 export interface Annotation {
   kind: AnnotationKind;

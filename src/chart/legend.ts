@@ -10,6 +10,8 @@ export interface LegendItem {
   /** Second colour of a bands swatch. */
   secondColor?: string;
   opacity?: number;
+  /** A dashed line swatch (stroke-dasharray), for a line drawn dashed. */
+  dash?: string;
 }
 
 export interface LegendLayout {
@@ -67,6 +69,7 @@ export function legend(layout: LegendLayout, options: LegendOptions): SvgElement
           'stroke-width': options.lineWidth + 1,
           fill: 'none',
           ...(item.opacity !== undefined && item.opacity < 1 ? { 'stroke-opacity': item.opacity } : {}),
+          ...(item.dash ? { 'stroke-dasharray': item.dash } : {}),
         }),
       );
     } else {

@@ -15,6 +15,8 @@ export interface CoverageLine {
   step: boolean;
   /** The line's own value scale (the stack on its right axis); the chart's otherwise. */
   y?: LinearScale;
+  /** The line's own position scale (a run aligned by progress on the chart of two runs); the chart's otherwise. */
+  x?: LinearScale;
 }
 
 export interface LineCoverage {
@@ -55,14 +57,15 @@ export function lineCoverage(lines: readonly CoverageLine[], x: LinearScale, y: 
       bottom[c] = Math.max(bottom[c], ya, yb);
     }
   };
-  for (const { series, columns: values, step, y: own } of lines) {
+  for (const { series, columns: values, step, y: own, x: ownX } of lines) {
     scale = own ?? y;
+    const position = ownX ?? x;
     let previous: { x: number; value: number } | null = null;
     for (let b = 0; b < series.count.length; b += 1) {
       if (series.count[b] === 0) continue;
       const span = bucketSpan(series, b);
-      const xs = x(span.start);
-      const xe = x(span.end);
+      const xs = position(span.start);
+      const xe = position(span.end);
       if (previous) {
         if (step) {
           cover(previous.x, xs, previous.value, previous.value);

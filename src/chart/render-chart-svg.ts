@@ -6,54 +6,37 @@
  * Same summary and options → byte-identical SVG.
  */
 import type { ProfileSummary } from '../aggregate/summary.js';
-import { describeAllowed, PLOT_OPTION_DEFINITIONS, PlotOptionError, type PlotOptions } from '../options/plot-options.js';
+import { checkOptionValues, PLOT_OPTION_DEFINITIONS, type PlotOptions } from '../options/plot-options.js';
 import { annotationMarks, chartAnnotations } from './annotations.js';
 import { xAxis } from './axis-x.js';
 import { yAxis, yAxisWidth } from './axis-y.js';
 import { byteTicks, formatBinaryBytes } from './byte-format.js';
 import { chartData, type ChartData, type ValueExtent } from './chart-data.js';
-import { countTicks, formatCompact, formatInteger } from './count-format.js';
-import { durationTicks, formatDuration } from './duration-format.js';
+import { chartHeader } from './chart-header.js';
+import { clippedToPlot } from './plot-clip.js';
 import { horizontalGrid } from './grid.js';
-import { chartSizing, plotArea, tickCount, type ChartSizing, type PlotArea } from './layout.js';
-import { layoutLegend, legend, type LegendItem } from './legend.js';
+import { chartSizing, plotArea, tickCount, type PlotArea } from './layout.js';
+import type { LegendItem } from './legend.js';
 import { seriesLines, type SeriesLine } from './lines.js';
-import { legibleTicks, LABEL_SPACING, type AxisTicks } from './nice-ticks.js';
-import { noteLines, noteMessages, notes, notesHeight } from './notes.js';
+import { legibleTicks, LABEL_SPACING } from './nice-ticks.js';
+import { noteMessages } from './notes.js';
 import { linearScale } from './scales.js';
+import { noEntriesText } from './no-entries.js';
 import { serializeSvg } from './svg-document.js';
-import { roundCoordinate, svgElement, svgGroup, svgText, type SvgElement } from './svg-node.js';
-import { FONT_FAMILY, fitText } from './text-metrics.js';
+import { roundCoordinate, svgElement, type SvgElement } from './svg-node.js';
+import { FONT_FAMILY } from './text-metrics.js';
 import { CHART_THEMES, type ChartTheme } from './themes.js';
 import { timeBands } from './time-bands.js';
+import { xAxisKind } from './x-axis-kind.js';
 import { panelContent, rateUnit } from './panel-content.js';
 import { panelAreas, panelFrame, panelsThatFit, type PanelName } from './panels.js';
 
 
-/** Id of the clip path that keeps the series inside the plot area (one per document: deterministic). */
-export const PLOT_CLIP_ID = 'memplot-plot-area';
+export { PLOT_CLIP_ID } from './plot-clip.js';
 
-/**
- * Options built in code rather than parsed (parsePlotOptions already checks these) are checked
- * against the same definitions: a bad value is refused naming the option, the value and what is allowed.
- */
-function checkPlotOptions(options: PlotOptions): void {
-  for (const definition of PLOT_OPTION_DEFINITIONS) {
-    const value = options[definition.key];
-    const type = definition.type;
-    const valid =
-      type.kind === 'integer' || type.kind === 'number'
-        ? (value === null && definition.default === null) ||
-          (typeof value === 'number' && value >= type.min && value <= type.max && (type.kind === 'number' || Number.isInteger(value)))
-        : type.kind === 'enum'
-          ? typeof value === 'string' && type.values.includes(value)
-          : type.kind === 'boolean'
-            ? typeof value === 'boolean'
-            : type.kind === 'list'
-              ? Array.isArray(value) && value.every((item, i) => type.values.includes(item) && value.indexOf(item) === i)
-              : value === null || (typeof value === 'string' && value.length <= type.maxLength);
-    if (!valid) throw new PlotOptionError(definition.name, value, describeAllowed(type));
-  }
+/** Options built in code rather than parsed are checked against the definitions (a bad value is refused naming the option). */
+export function checkPlotOptions(options: PlotOptions): void {
+  checkOptionValues(PLOT_OPTION_DEFINITIONS, options);
 }
 
 function mergeExtents(extents: readonly (ValueExtent | null)[]): ValueExtent | null {
@@ -71,28 +54,6 @@ function stackDomain(stack: readonly [number, number], heap: readonly [number, n
   const [heapLow, heapHigh] = heap;
   if (heapLow >= 0 || heapHigh <= 0) return [stack[0], stack[1]];
   return [(stack[1] * heapLow) / heapHigh, stack[1]];
-}
-
-/** What the x axis shows and how a position along it reads. */
-interface XAxisKind {
-  title: string;
-  ticks: (min: number, max: number, count: number) => AxisTicks;
-  describe: (position: number, exact: boolean) => string;
-}
-
-function xAxisKind(options: PlotOptions): XAxisKind {
-  if (options.axis === 'calls') {
-    return { title: 'memory function calls', ticks: countTicks, describe: (position) => `call ${formatInteger(position)}` };
-  }
-  const ticksPerSecond = options.ticksPerSecond;
-  if (ticksPerSecond !== null) {
-    return {
-      title: 'time since start',
-      ticks: (min, max, count) => durationTicks(min, max, ticksPerSecond, count),
-      describe: (position) => formatDuration(position / ticksPerSecond),
-    };
-  }
-  return { title: 'CPU ticks since start', ticks: countTicks, describe: (position) => `${formatCompact(position)} ticks` };
 }
 
 /** What the legend names: the lines, the panels beside the stack's (their titles may not fit beside them), the time bands. */
@@ -115,34 +76,6 @@ function legendItems(options: PlotOptions, theme: ChartTheme, data: ChartData, s
   return items;
 }
 
-interface Header {
-  elements: SvgElement[];
-  height: number;
-}
-
-/** Title, legend and notes stacked from the top of the image. */
-function header(summary: ProfileSummary, options: PlotOptions, sizing: ChartSizing, theme: ChartTheme, data: ChartData, items: LegendItem[]): Header {
-  const { padding, fontSize, lineHeight, density } = sizing;
-  const contentWidth = options.width - 2 * padding;
-  const elements: SvgElement[] = [];
-  let y = padding;
-  const title = options.title && (density !== 'minimal' || options.height >= 120) ? fitText(options.title, { size: sizing.titleFontSize, bold: true }, contentWidth) : '';
-  if (title) {
-    elements.push(svgText({ x: padding, y: roundCoordinate(y + sizing.titleFontSize), 'font-size': sizing.titleFontSize, 'font-weight': 'bold', fill: theme.text, class: 'title' }, title));
-    y += Math.round(sizing.titleFontSize * 1.5);
-  }
-  if (density !== 'minimal') {
-    const layout = layoutLegend(items, fontSize, contentWidth);
-    elements.push(legend(layout, { x: padding, y, fontSize, lineHeight, lineWidth: theme.lineWidth, textColor: theme.mutedText }));
-    y += layout.rows * lineHeight + Math.round(fontSize * 0.4);
-  }
-  const lines = noteLines(noteMessages(summary, data.heapExtent?.min ?? null, options.axis), density, fontSize, contentWidth);
-  const noteElement = notes(lines, { x: padding, y, width: contentWidth, fontSize, lineHeight, textColor: theme.warningText, background: theme.warningBackground });
-  if (noteElement) elements.push(noteElement);
-  y += notesHeight(lines, lineHeight, fontSize);
-  return { elements, height: Math.round(y + (density === 'minimal' ? 2 : fontSize * 0.5)) };
-}
-
 export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): string {
   checkPlotOptions(options);
   const theme = CHART_THEMES[options.theme];
@@ -159,7 +92,8 @@ export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): s
 
   const wanted: PanelName[] = [...(showStack && options.stack === 'panel' ? (['stack'] as const) : []), ...options.panels];
   const rateTitle = rateUnit(summary.m4.time, options.ticksPerSecond).title;
-  let top = header(summary, options, sizing, theme, data, legendItems(options, theme, data, showStack, showBands, wanted, rateTitle));
+  const messages = noteMessages(summary, data.heapExtent?.min ?? null, options.axis);
+  let top = chartHeader(options, sizing, theme, legendItems(options, theme, data, showStack, showBands, wanted, rateTitle), messages);
   const bandHeight = showBands ? Math.max(3, Math.round(fontSize * 0.45)) : 0;
   const bottom = padding + bandHeight + tickLength + Math.round(fontSize * 1.3) + (withAxisTitles ? sizing.lineHeight : 0);
   let plotHeight = Math.max(10, height - top.height - bottom);
@@ -167,7 +101,7 @@ export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): s
   // (whose fewer items never take more room, so the panels kept still fit).
   const panelNames = panelsThatFit(wanted, plotHeight, fontSize);
   if (panelNames.length < wanted.length) {
-    top = header(summary, options, sizing, theme, data, legendItems(options, theme, data, stackOnHeap || panelNames.includes('stack'), showBands, panelNames, rateTitle));
+    top = chartHeader(options, sizing, theme, legendItems(options, theme, data, stackOnHeap || panelNames.includes('stack'), showBands, panelNames, rateTitle), messages);
     plotHeight = Math.max(10, height - top.height - bottom);
   }
   // Heights first (they fix the value ticks), then the left margin that the widest tick labels need.
@@ -234,17 +168,7 @@ export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): s
   const seriesElements = seriesLines(data.series, lines, { x, pixelRatio: options.scale, interpolation: options.axis === 'time' ? 'step-after' : 'linear' });
   if (seriesElements.length > 0) {
     const margin = Math.max(...lines.map((line) => (line.width + (line.halo?.width ?? 0)) / 2));
-    children.push(
-      svgElement('defs', {}, [
-        svgElement('clipPath', { id: PLOT_CLIP_ID }, [
-          svgElement('rect', {
-            x: roundCoordinate(area.left - margin), y: roundCoordinate(area.top - margin),
-            width: roundCoordinate(area.width + 2 * margin), height: roundCoordinate(area.height + 2 * margin),
-          }),
-        ]),
-      ]),
-      svgGroup({ 'clip-path': `url(#${PLOT_CLIP_ID})` }, seriesElements),
-    );
+    children.push(...clippedToPlot(area, margin, seriesElements));
   }
   if (theme.frame) {
     children.push(svgElement('rect', { x: area.left + 0.5, y: area.top + 0.5, width: area.width - 1, height: area.height - 1, fill: 'none', stroke: theme.frame, 'stroke-width': 1 }));
@@ -283,18 +207,7 @@ export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): s
       fontSize, imageWidth: width, labelColor: theme.mutedText, titleColor: theme.mutedText, lineColor: theme.axis, tickLength,
     }),
   );
-  if (!hasEntries) {
-    children.push(
-      svgText(
-        {
-          x: roundCoordinate(area.left + area.width / 2), y: roundCoordinate(area.top + area.height / 2), 'text-anchor': 'middle', 'font-size': fontSize, fill: theme.mutedText,
-          // The halo parts it from the gridlines it sits on, as the annotations' labels are.
-          stroke: theme.background, 'stroke-width': 4, 'stroke-linejoin': 'round', 'paint-order': 'stroke',
-        },
-        density === 'minimal' ? 'no entries' : 'no entries: the file holds no recorded calls',
-      ),
-    );
-  }
+  if (!hasEntries) children.push(noEntriesText(area, theme, fontSize, density === 'minimal' ? 'no entries' : 'no entries: the file holds no recorded calls'));
   const annotations = chartAnnotations({ summary, data, options, density, describePosition: kind.describe, colors: { heap: theme.heap, total: theme.total } });
   // Labels keep clear of the stack too when it is drawn on the heap panel.
   if (stackOnHeap && hasEntries) annotations.lines.push({ series: data.series, columns: data.stack, step: options.axis === 'time', y: yRight });

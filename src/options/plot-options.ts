@@ -49,16 +49,16 @@ type OptionType =
   /** Comma-separated values, each from `values` at most once ('none' or nothing: the empty list). */
   | { kind: 'list'; values: readonly string[] };
 
-export interface OptionDefinition {
+export interface OptionDefinition<O extends object = PlotOptions> {
   /** Canonical name: the HTTP query parameter / multipart field. */
   name: string;
-  /** Property of PlotOptions. */
-  key: keyof PlotOptions;
+  /** Property of PlotOptions (or of CompareOptions, for the compare-only options). */
+  key: keyof O & string;
   /** CLI flags, memusagestat's first where it has one. */
   flags: { short?: string; long: string };
   /** A boolean CLI flag takes no value; the rest take one. */
   type: OptionType;
-  default: PlotOptions[keyof PlotOptions];
+  default: O[keyof O];
   description: string;
 }
 
@@ -153,6 +153,40 @@ export const PLOT_OPTION_DEFINITIONS: readonly OptionDefinition[] = [
   },
 ];
 
+/** How the overlay chart of two runs lines them up along x: by progress (0–100 % of each run) or by absolute position. */
+export const ALIGNMENTS = ['progress', 'absolute'] as const;
+export type Alignment = (typeof ALIGNMENTS)[number];
+/** The overlay chart draws both runs; diff draws head − base on the progress axis. */
+export const COMPARE_MODES = ['overlay', 'diff'] as const;
+export type CompareMode = (typeof COMPARE_MODES)[number];
+
+/** Options of the chart of two runs only (`/compare/:base/:head/plot.*`, `memplot compare -o`): /profiles plots do not accept them. */
+export interface CompareOptions {
+  align: Alignment;
+  mode: CompareMode;
+}
+
+export type ComparePlotOptions = PlotOptions & CompareOptions;
+
+export const COMPARE_OPTION_DEFINITIONS: readonly OptionDefinition<CompareOptions>[] = [
+  {
+    name: 'align',
+    key: 'align',
+    flags: { long: '--align' },
+    type: { kind: 'enum', values: ALIGNMENTS },
+    default: 'progress',
+    description: 'Compare charts: x aligned by progress (0–100 % of each run\'s calls, or of its time with axis=time) or by absolute position (calls or ticks).',
+  },
+  {
+    name: 'mode',
+    key: 'mode',
+    flags: { long: '--mode' },
+    type: { kind: 'enum', values: COMPARE_MODES },
+    default: 'overlay',
+    description: 'Compare charts: both runs on one chart (overlay) or head − base on the progress axis (diff).',
+  },
+];
+
 /** A bad option value: names the option, the value received and what is allowed. */
 export class PlotOptionError extends Error {
   readonly code = 'BAD_OPTION';
@@ -187,6 +221,29 @@ export function describeAllowed(type: OptionType): string {
   }
 }
 
+/**
+ * Options built in code rather than parsed (parsing already checks these) are checked against the
+ * same definitions: a bad value is refused naming the option, the value and what is allowed.
+ */
+export function checkOptionValues<O extends object>(definitions: readonly OptionDefinition<O>[], options: O): void {
+  for (const definition of definitions) {
+    const value: unknown = options[definition.key];
+    const type = definition.type;
+    const valid =
+      type.kind === 'integer' || type.kind === 'number'
+        ? (value === null && definition.default === null) ||
+          (typeof value === 'number' && value >= type.min && value <= type.max && (type.kind === 'number' || Number.isInteger(value)))
+        : type.kind === 'enum'
+          ? typeof value === 'string' && type.values.includes(value)
+          : type.kind === 'boolean'
+            ? typeof value === 'boolean'
+            : type.kind === 'list'
+              ? Array.isArray(value) && value.every((item, i) => type.values.includes(item) && value.indexOf(item) === i)
+              : value === null || (typeof value === 'string' && value.length <= type.maxLength);
+    if (!valid) throw new PlotOptionError(definition.name, value, describeAllowed(type));
+  }
+}
+
 /** Text of an option value as the URL, cache key and documentation write it: a list comma-separated, 'none' when empty. */
 export function optionValueText(value: PlotOptions[keyof PlotOptions]): string {
   if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(',');
@@ -206,7 +263,7 @@ const TRUE_WORDS = new Set(['', 'true', '1', 'yes', 'on']);
 const FALSE_WORDS = new Set(['false', '0', 'no', 'off']);
 
 /** Parses one raw value (a string from argv, a query or a form field; or a boolean) by its definition. */
-export function parseOptionValue(def: OptionDefinition, raw: unknown, label = def.name): PlotOptions[keyof PlotOptions] {
+export function parseOptionValue(def: Pick<OptionDefinition, 'name' | 'type'>, raw: unknown, label = def.name): PlotOptions[keyof PlotOptions] {
   const type = def.type;
   const allowed = describeAllowed(type);
   if (type.kind === 'boolean') {
@@ -259,14 +316,40 @@ export const PLOT_OPTION_NAMES: readonly string[] = PLOT_OPTION_DEFINITIONS.map(
  * are rejected; missing ones take their default.
  */
 export function parsePlotOptions(raw: Record<string, unknown>, base: Partial<PlotOptions> = {}): PlotOptions {
-  const options = { ...defaultPlotOptions(), ...base } as unknown as Record<string, unknown>;
+  return parseOptions(BY_NAME, PLOT_OPTION_NAMES, { ...defaultPlotOptions(), ...base }, raw);
+}
+
+/** A definition as parsing reads it: whichever options object its key belongs to. */
+type ParsedDefinition = Pick<OptionDefinition, 'name' | 'type'> & { key: string };
+
+function parseOptions<O extends object>(byName: ReadonlyMap<string, ParsedDefinition>, names: readonly string[], defaults: O, raw: Record<string, unknown>): O {
+  const options = { ...defaults } as Record<string, unknown>;
   for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue;
-    const def = BY_NAME.get(name);
-    if (!def) throw new PlotOptionError(name, value, `one of the options ${PLOT_OPTION_NAMES.join(', ')}`);
+    const def = byName.get(name);
+    if (!def) throw new PlotOptionError(name, value, `one of the options ${names.join(', ')}`);
     options[def.key] = parseOptionValue(def, Array.isArray(value) ? value[value.length - 1] : value);
   }
-  return options as unknown as PlotOptions;
+  return options as O;
+}
+
+export function defaultComparePlotOptions(): ComparePlotOptions {
+  const out: Record<string, unknown> = { ...defaultPlotOptions() };
+  for (const def of COMPARE_OPTION_DEFINITIONS) out[def.key] = def.default;
+  return out as unknown as ComparePlotOptions;
+}
+
+const COMPARE_BY_NAME = new Map<string, ParsedDefinition>([
+  ...PLOT_OPTION_DEFINITIONS.map((d): [string, ParsedDefinition] => [d.name, d]),
+  ...COMPARE_OPTION_DEFINITIONS.map((d): [string, ParsedDefinition] => [d.name, d]),
+]);
+
+/** Names accepted by parseComparePlotOptions: every plot option, then align and mode. */
+export const COMPARE_PLOT_OPTION_NAMES: readonly string[] = [...COMPARE_BY_NAME.keys()];
+
+/** Options of a chart of two runs: every plot option plus the compare-only ones; unknown names are rejected. */
+export function parseComparePlotOptions(raw: Record<string, unknown>, base: Partial<ComparePlotOptions> = {}): ComparePlotOptions {
+  return parseOptions(COMPARE_BY_NAME, COMPARE_PLOT_OPTION_NAMES, { ...defaultComparePlotOptions(), ...base }, raw);
 }
 
 /**
@@ -275,6 +358,12 @@ export function parsePlotOptions(raw: Record<string, unknown>, base: Partial<Plo
  */
 export function normalizePlotOptions(options: PlotOptions): string {
   return PLOT_OPTION_DEFINITIONS.map((def) => `${def.name}=${encodeURIComponent(optionValueText(options[def.key]))}`).join('&');
+}
+
+/** normalizePlotOptions followed by the compare-only options: the cache key text of a chart of two runs. */
+export function normalizeComparePlotOptions(options: ComparePlotOptions): string {
+  const compare = COMPARE_OPTION_DEFINITIONS.map((def) => `${def.name}=${encodeURIComponent(String(options[def.key]))}`);
+  return [normalizePlotOptions(options), ...compare].join('&');
 }
 
 /** Query string of the options that differ from the defaults (for ready-made URLs). */

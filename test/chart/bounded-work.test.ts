@@ -12,7 +12,8 @@ import { clipToColumns, lineCoverage } from '../../src/chart/line-coverage.js';
 import { MAX_TICKS, ticksWithin } from '../../src/chart/nice-ticks.js';
 import { renderChartSvg } from '../../src/chart/render-chart-svg.js';
 import { linearScale, type LinearScale } from '../../src/chart/scales.js';
-import { AXES, defaultPlotOptions, STACK_MODES } from '../../src/options/plot-options.js';
+import { renderOverlaySvg } from '../../src/chart/overlay/render-overlay-svg.js';
+import { ALIGNMENTS, AXES, COMPARE_MODES, defaultComparePlotOptions, defaultPlotOptions, STACK_MODES } from '../../src/options/plot-options.js';
 import { buildMem, type MemSpec } from '../mem-builder.js';
 
 const U64_MAX = (1n << 64n) - 1n;
@@ -63,6 +64,31 @@ t.test('hostile inputs on every axis, stack and total: path points bounded by th
       }
     }
     t.pass(`${name}: bounded on every combination`);
+  }
+});
+
+t.test('charts of two runs on hostile inputs: path points bounded by the width on every align, mode, axis and total', async (t) => {
+  const summaries = await Promise.all(Object.values(HOSTILE).map(summaryOf));
+  const names = Object.keys(HOSTILE);
+  for (let i = 0; i < summaries.length; i += 1) {
+    // Each hostile input against the next (and the last against the first): every one is once base, once head.
+    const j = (i + 1) % summaries.length;
+    for (const align of ALIGNMENTS) {
+      for (const mode of COMPARE_MODES) {
+        for (const axis of AXES) {
+          for (const total of [false, true]) {
+            for (const width of [100, 1200]) {
+              const svg = renderOverlaySvg(summaries[i], summaries[j], { ...defaultComparePlotOptions(), format: 'svg', align, mode, axis, total, width, height: 300 });
+              const { points, texts } = countDrawing(svg);
+              // Two lines and a halo (or two areas) of at most 4 points per pixel column, plus markers and axes.
+              const bound = 3 * 4 * (width + 2) + 400;
+              if (points > bound || texts > 100) t.fail(`${names[i]} vs ${names[j]} align=${align} mode=${mode} axis=${axis} total=${total} width=${width}: ${points} points (bound ${bound}), ${texts} texts`);
+            }
+          }
+        }
+      }
+    }
+    t.pass(`${names[i]} vs ${names[j]}: bounded on every combination`);
   }
 });
 

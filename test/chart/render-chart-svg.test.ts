@@ -5,6 +5,7 @@ import { renderChartSvg } from '../../src/chart/render-chart-svg.js';
 import { defaultPlotOptions, PlotOptionError, type PlotOptions } from '../../src/options/plot-options.js';
 import { fixturePath } from '../fixtures.js';
 import { summaryFromEntries } from './summary-fixtures.js';
+import { snapshotText } from './svg-snapshot-text.js';
 
 /** Pattern checks that print the pattern, not a whole SVG, when they fail. */
 function has(t: Test, svg: string, pattern: RegExp | string, message = `has ${pattern}`): void {
@@ -17,17 +18,6 @@ function lacks(t: Test, svg: string, pattern: RegExp | string, message = `lacks 
 const options = (changes: Partial<PlotOptions> = {}): PlotOptions => ({ ...defaultPlotOptions(), ...changes });
 
 const ramp = summaryFromEntries(Array.from({ length: 5000 }, (_, i) => ({ heap: i * 1000 + (i % 13) * 5000, stack: 2000 + (i % 50) * 40, time: i * i })));
-
-/** Decimals rounded and each ribbon's data cut to its vertex count and extent, so snapshots show structure, not float noise. */
-function snapshotText(svg: string): string {
-  return svg
-    .replace(/ d="M[^"]{200,}"/g, (attribute) => {
-      const numbers = attribute.match(/-?\d+(\.\d+)?/g)!.map(Number);
-      return ` d="[${attribute.match(/[MLHVZ]/g)!.length} commands, ${Math.round(Math.min(...numbers))}..${Math.round(Math.max(...numbers))}]"`;
-    })
-    .replace(/-?\d+\.\d+/g, (number) => String(Math.round(Number(number))))
-    .replace(/></g, '>\n<');
-}
 
 t.test('user text is escaped: a title cannot open elements', async (t) => {
   const title = '</text><script>alert(1)</script> & "quotes" \u00a0nbsp \u0001control';

@@ -7,7 +7,8 @@ import { readdirSync } from 'node:fs';
 import t from 'tap';
 import { summarizeMemFile } from '../../src/aggregate/summarize.js';
 import { renderChartSvg } from '../../src/chart/render-chart-svg.js';
-import { defaultPlotOptions, THEMES, type PlotOptions } from '../../src/options/plot-options.js';
+import { renderOverlaySvg } from '../../src/chart/overlay/render-overlay-svg.js';
+import { defaultComparePlotOptions, defaultPlotOptions, THEMES, type ComparePlotOptions, type PlotOptions } from '../../src/options/plot-options.js';
 import { FIXTURES_DIR, fixturePath } from '../fixtures.js';
 import { overlappingTexts, svgTextBoxes } from './svg-text-boxes.js';
 
@@ -50,5 +51,29 @@ t.test('no two text boxes overlap', async (t) => {
       }
     }
     t.pass(`${fixture}: every size, theme and layout checked`);
+  }
+});
+
+t.test('charts of two runs: no two text boxes overlap (legend names, both peaks, the change, the diff extremes)', async (t) => {
+  const pairs = [['sort.mem', 'ls.mem'], ['javac.mem', 'python-startup.mem'], ['python-startup.mem', 'javac.mem'], ['threads.mem', 'mmap.mem'], ['killed.mem', 'header-only.mem']] as const;
+  const compareLayouts: Partial<ComparePlotOptions>[] = [
+    {},
+    { align: 'absolute', axis: 'time', total: true, title: 'a title as long as people give them, with the command line' },
+    { mode: 'diff' },
+  ];
+  for (const [baseFile, headFile] of pairs) {
+    const base = await summarizeMemFile(fixturePath(baseFile));
+    const head = await summarizeMemFile(fixturePath(headFile));
+    for (const [width, height] of sizes) {
+      for (const theme of THEMES) {
+        for (const layout of compareLayouts) {
+          const options = { ...defaultComparePlotOptions(), width, height, theme, ...layout, baseName: baseFile, headName: headFile };
+          const overlaps = overlappingTexts(svgTextBoxes(renderOverlaySvg(base, head, options)));
+          if (overlaps.length === 0) continue;
+          t.fail(`${baseFile} vs ${headFile} ${width}×${height} ${theme} ${JSON.stringify(layout)}: ${overlaps.map(([a, b]) => `"${a.text}" × "${b.text}"`).join('; ')}`);
+        }
+      }
+    }
+    t.pass(`${baseFile} vs ${headFile}: every size, theme and layout checked`);
   }
 });
