@@ -4,6 +4,7 @@
  * thresholds checked. Exit 0 when every threshold holds, 1 when one fails (each named on stderr
  * and in the output) or an input is bad, 2 for a usage error (a threshold that cannot be read too).
  */
+import { basename, extname } from 'node:path';
 import { summarizeMemFile } from '../aggregate/summarize.js';
 import { statsAtTickRate } from '../aggregate/stats-accumulator.js';
 import type { ProfileSummary } from '../aggregate/summary.js';
@@ -12,9 +13,19 @@ import { formatCompareText } from '../compare/format-text.js';
 import { compareLinks } from '../compare/links.js';
 import { compareProfiles, type CompareReport } from '../compare/report.js';
 import { parseThresholds, ThresholdError } from '../compare/thresholds.js';
-import { defaultPlotOptions, parseOptionValue, PLOT_OPTION_DEFINITIONS, PlotOptionError, type PlotOptions } from '../options/plot-options.js';
+import {
+  COMPARE_OPTION_DEFINITIONS,
+  defaultComparePlotOptions,
+  parseOptionValue,
+  PLOT_OPTION_DEFINITIONS,
+  PlotOptionError,
+  type CompareOptions,
+  type ComparePlotOptions,
+  type OptionDefinition,
+} from '../options/plot-options.js';
+import { formatOfExtension } from '../render/formats.js';
 import { UsageError } from './args.js';
-import { CliError, openInput } from './input.js';
+import { CliError, openInput, writeOutputFile } from './input.js';
 
 export const COMPARE_FORMATS = ['text', 'json', 'markdown'] as const;
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
@@ -28,8 +39,8 @@ export interface CompareArgs {
   output: string | null;
   /** --url: the memplot server the Markdown links point to (none: no links). */
   url: string | null;
-  /** Chart options for -o (and --ticks-per-second for durationSeconds). */
-  options: PlotOptions;
+  /** Chart options for -o, align and mode among them (and --ticks-per-second for durationSeconds). */
+  options: ComparePlotOptions;
 }
 
 /** What `compare` prints and its exit code; the caller writes it. */
@@ -40,6 +51,9 @@ export interface CompareOutcome {
   report: CompareReport;
   summaries: { base: ProfileSummary; head: ProfileSummary };
 }
+
+/** The chart options compare takes by long name: every plot option and the overlay's align and mode. */
+const CHART_OPTIONS: readonly (OptionDefinition | OptionDefinition<CompareOptions>)[] = [...PLOT_OPTION_DEFINITIONS, ...COMPARE_OPTION_DEFINITIONS];
 
 /** The value of `--name=value` or `--name value` / `-o value`; advances past it. */
 function takeValue(argv: readonly string[], at: { i: number }, arg: string, inline: string | undefined): string {
@@ -53,7 +67,7 @@ function takeValue(argv: readonly string[], at: { i: number }, arg: string, inli
  * (`--x-size=1200`, `--theme dark`, `--title=…`; --format is compare's own).
  */
 export function parseCompareArgs(argv: readonly string[]): CompareArgs {
-  const parsed: Omit<CompareArgs, 'base' | 'head'> = { format: 'text', failOn: [], output: null, url: null, options: defaultPlotOptions() };
+  const parsed: Omit<CompareArgs, 'base' | 'head'> = { format: 'text', failOn: [], output: null, url: null, options: defaultComparePlotOptions() };
   const files: string[] = [];
   let onlyOperands = false;
   for (const at = { i: 0 }; at.i < argv.length; at.i++) {
@@ -87,7 +101,8 @@ export function parseCompareArgs(argv: readonly string[]): CompareArgs {
     } else if (name === 'url') {
       parsed.url = takeValue(argv, at, arg, inline).replace(/\/+$/, '');
     } else {
-      const def = PLOT_OPTION_DEFINITIONS.find((d) => d.flags.long === `--${name}` && d.key !== 'format');
+      // By the CLI's long flag (--x-size, --string) or the HTTP name (--width, --title, --ticks-per-second).
+      const def = CHART_OPTIONS.find((d) => (d.flags.long === `--${name}` || d.name.replace(/_/g, '-') === name) && d.key !== 'format');
       if (!def) throw new UsageError(`unrecognized option '${arg}' for compare`);
       const raw = def.type.kind === 'boolean' ? (inline ?? true) : takeValue(argv, at, arg, inline);
       try {
@@ -112,6 +127,20 @@ async function summarizeFile(path: string): Promise<ProfileSummary> {
   } catch (error) {
     throw new CliError(`${path}: ${(error as Error).message}`);
   }
+}
+
+/**
+ * -o FILE: the overlay chart of the two runs (chart/overlay/), named by their file names, in the
+ * format of FILE's extension (PNG for any other name), written beside FILE and renamed so that a
+ * failed run never leaves half an image. The renderer is loaded only then.
+ */
+export async function writeOverlay(args: CompareArgs, summaries: { base: ProfileSummary; head: ProfileSummary }): Promise<void> {
+  const outFile = args.output!;
+  const format = formatOfExtension(extname(outFile).toLowerCase()) ?? 'png';
+  const { renderOverlayPlot } = await import('../render/render-plot.js');
+  const options = { ...args.options, format, baseName: basename(args.base), headName: basename(args.head) };
+  const { body } = await renderOverlayPlot(summaries.base, summaries.head, options);
+  await writeOutputFile(outFile, body);
 }
 
 /** The report of two files and what to print. Thresholds are read before any file is. */

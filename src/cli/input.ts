@@ -1,5 +1,6 @@
-/** Where the CLI's inputs come from: a path (re-readable) or standard input. */
+/** Where the CLI's inputs come from (a path, re-readable, or standard input) and how its images are written. */
 import { statSync } from 'node:fs';
+import { rename, unlink, writeFile } from 'node:fs/promises';
 import { FILE_CHUNK_BYTES } from '../aggregate/summarize.js';
 import { readFileChunks } from '../format/read-file-chunks.js';
 import { UsageError } from './args.js';
@@ -36,3 +37,15 @@ export function openInput(name: string, io: StdinSource): Input {
   return { name, path: name, open: () => readFileChunks(name, FILE_CHUNK_BYTES), size };
 }
 
+
+/** An image written beside its target and renamed: a failed run never leaves half an image. */
+export async function writeOutputFile(outFile: string, body: Uint8Array): Promise<void> {
+  const temp = `${outFile}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, body);
+    await rename(temp, outFile);
+  } catch (error) {
+    await unlink(temp).catch(() => {});
+    throw new CliError(`${outFile}: cannot write: ${(error as Error).message}`);
+  }
+}

@@ -1,5 +1,4 @@
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
-import { rename, unlink, writeFile } from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -19,8 +18,8 @@ import { PlotOptionError, type OutputFormat, type PlotOptions } from '../options
 import { RenderWorker } from '../render/render-worker-client.js';
 import { UsageError, helpText, parseArgs, usageText, type ParsedArgs } from './args.js';
 import { createProgressReporter } from './progress.js';
-import { CliError, openInput, type Input } from './input.js';
-import { compareFiles, parseCompareArgs } from './compare.js';
+import { CliError, openInput, writeOutputFile, type Input } from './input.js';
+import { compareFiles, parseCompareArgs, writeOverlay } from './compare.js';
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream & AsyncIterable<Uint8Array>;
@@ -159,21 +158,15 @@ async function drawPlot(args: ParsedArgs, input: Input, options: PlotOptions, re
     await write(io.stdout, body);
     return reportWarnings(args, input, summary, io);
   }
-  // Written beside the target and renamed: a failed run never leaves half an image.
-  const temp = `${outFile}.${process.pid}.tmp`;
-  try {
-    await writeFile(temp, body);
-    await rename(temp, outFile);
-  } catch (error) {
-    await unlink(temp).catch(() => {});
-    throw new CliError(`${outFile}: cannot write: ${(error as Error).message}`);
-  }
+  await writeOutputFile(outFile, body);
   return reportWarnings(args, input, summary, io);
 }
 
-/** `memplot compare`: the table (or JSON, Markdown) on stdout, failed thresholds on stderr; exit 1 when one fails. */
+/** `memplot compare`: the overlay chart with -o, the table (or JSON, Markdown) on stdout, failed thresholds on stderr; exit 1 when one fails. */
 async function runCompare(argv: readonly string[], io: CliIo): Promise<number> {
-  const outcome = await compareFiles(parseCompareArgs(argv));
+  const args = parseCompareArgs(argv);
+  const outcome = await compareFiles(args);
+  if (args.output !== null) await writeOverlay(args, outcome.summaries);
   await write(io.stdout, outcome.stdout);
   if (outcome.stderr) await write(io.stderr, outcome.stderr);
   return outcome.code;

@@ -1,9 +1,11 @@
 /**
- * A plot in the asked format from a profile summary: SVG text as is, or rasterised by sharp.
+ * A plot in the asked format from a profile summary (or the chart of two runs from both): SVG text
+ * as is, or rasterised by sharp.
  */
 import type { ProfileSummary } from '../aggregate/summary.js';
 import type { PlotOptions } from '../options/plot-options.js';
 import { renderChartSvg } from '../chart/render-chart-svg.js';
+import { renderOverlaySvg, type OverlayOptions } from '../chart/overlay/render-overlay-svg.js';
 import { prepareSvgDocument } from '../chart/svg-document.js';
 import { rasterizeSvg } from '../raster/rasterize-svg.js';
 import { FORMATS } from './formats.js';
@@ -26,7 +28,15 @@ export interface RasterLimits {
 
 /** `limits` bound the raster (sharp refuses a larger image before drawing it, and stops at the timeout); callers check their budget first. */
 export async function renderPlot(summary: ProfileSummary, options: PlotOptions, limits: RasterLimits = {}): Promise<RenderedImage> {
-  const svg = renderChartSvg(summary, options);
+  return imageOf(renderChartSvg(summary, options), options, limits);
+}
+
+/** The chart of two runs (chart/overlay/) in the asked format, bounded as renderPlot's. */
+export async function renderOverlayPlot(base: ProfileSummary, head: ProfileSummary, options: OverlayOptions, limits: RasterLimits = {}): Promise<RenderedImage> {
+  return imageOf(renderOverlaySvg(base, head, options), options, limits);
+}
+
+async function imageOf(svg: string, options: Pick<PlotOptions, 'format' | 'scale'>, limits: RasterLimits): Promise<RenderedImage> {
   if (options.format === 'svg') return { body: Buffer.from(svg, 'utf8'), contentType: FORMATS.svg.contentType };
   const body = await rasterizeSvg(svg, { format: options.format, scale: options.scale, ...limits });
   return { body, contentType: FORMATS[options.format].contentType };

@@ -82,3 +82,26 @@ t.test('usage errors exit 2, unreadable inputs 1', async (t) => {
     t.match(run.stderr, message);
   }
 });
+
+t.test('-o draws the overlay chart of both runs: PNG, SVG by the extension; the report still printed', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'memplot-overlay-'));
+  t.teardown(() => import('node:fs').then((fs) => fs.rmSync(dir, { recursive: true, force: true })));
+  const png = join(dir, 'overlay.png');
+  const run = await runCapture(['compare', BASE_RUN.path, HEAD_RUN.path, '-o', png, '--theme=dark', '--fail-on=peak.heap>+5%']);
+  t.equal(run.code, 1, 'the threshold still decides the exit code');
+  t.match(run.stdout.toString(), /^peak\.heap /m);
+  const { readFileSync } = await import('node:fs');
+  t.ok(readFileSync(png).subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'a PNG');
+  const svgPath = join(dir, 'overlay.svg');
+  t.equal((await runCapture(['compare', BASE_RUN.path, HEAD_RUN.path, `--output=${svgPath}`, '--align=absolute', '--title=sort'])).code, 0);
+  const svg = readFileSync(svgPath, 'utf8');
+  t.match(svg, /^<svg/);
+  t.match(svg, 'sort-small.mem (base)', 'the legend names both runs by their files');
+  t.match(svg, 'sort-large.mem (head)');
+  const bad = await runCapture(['compare', BASE_RUN.path, HEAD_RUN.path, '-o', join(dir, 'x.png'), '--mode=sideways']);
+  t.equal(bad.code, 2);
+  t.match(bad.stderr, /option --mode: expected one of overlay, diff, received "sideways"/);
+  const unwritable = await runCapture(['compare', BASE_RUN.path, HEAD_RUN.path, '-o', join(dir, 'missing-dir', 'x.png')]);
+  t.equal(unwritable.code, 1);
+  t.match(unwritable.stderr, /missing-dir\/x\.png: cannot write/);
+});
