@@ -21,6 +21,7 @@ export default fp(
         tags: [
           { name: 'charts', description: 'Upload and draw' },
           { name: 'profiles', description: 'Content-addressed profiles and their charts' },
+          { name: 'compare', description: 'Two stored profiles compared' },
           { name: 'operations', description: 'Health, metrics and this document' },
         ],
       },

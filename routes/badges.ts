@@ -40,7 +40,7 @@ const badges: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
     '/profiles/:id/badge.svg',
     {
       schema: {
-        tags: ['badges'],
+        tags: ['compare'],
         summary: 'A badge of one metric of a stored profile ("peak heap | 374 MiB")',
         params: { type: 'object', required: ['id'], properties: { id: profileIdParam } } as const,
         querystring: { type: 'object', properties: { metric: metricQuery } } as const,
@@ -63,7 +63,7 @@ const badges: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
     '/compare/:base/:head/badge.svg',
     {
       schema: {
-        tags: ['badges'],
+        tags: ['compare'],
         summary: 'A badge of one metric\'s change ("peak heap | +12.3 %"): red over the threshold, green under it, grey when equal',
         description: '`fail_on` takes a bare percentage (`5%`: the metric rose more than 5 %) or thresholds on the same metric; without it any increase is red.',
         params: compareParams,

@@ -2,7 +2,10 @@
 import { formatBinaryBytes } from '../chart/byte-format.js';
 import type { MetricUnit } from './metrics.js';
 
-const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** Counts with separators: "95,523". (No Intl object at module level: the CLI's start-up snapshot cannot hold one.) */
+function count(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+}
 
 function seconds(value: number): string {
   return `${Number(value.toPrecision(3))} s`;
@@ -12,7 +15,7 @@ export function formatMetricValue(value: number | null, unit: MetricUnit): strin
   if (value === null) return '–';
   if (unit === 'bytes') return formatBinaryBytes(value);
   if (unit === 'seconds') return seconds(value);
-  return COUNT.format(value);
+  return count(value);
 }
 
 /** A change with its sign always written: "+1.50 MiB", "-12", "0". */
