@@ -268,7 +268,8 @@ export function helpText(programName = 'memplot'): string {
     'own options win a shared prefix (--ti is --time).',
     '',
     'Exit status: 0 drawn (warnings about the input go to stderr), 1 bad or unreadable input,',
-    '2 usage error, 3 warnings under --strict.',
+    '2 usage error, 3 warnings under --strict. compare: 0 every threshold holds, 1 one fails',
+    '(or a bad input), 2 usage error (a threshold that cannot be read among them).',
   );
   return lines.join('\n') + '\n';
 }
