@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- SECTION...]`: records the corpus when missing, then measures memplot
  * against glibc's memusagestat on the same machine and writes BENCHMARKS.md.
- * Sections: startup, stats, cli, charts, http (default: all).
+ * Sections: startup, stats, cli, charts, http, compare (default: all).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { summarizeMemFile } from '../src/aggregate/summarize.js';
 import { benchChart } from './chart.js';
 import { benchHttp, formatHttpBench } from './http.js';
+import { benchCompare, formatCompareBench } from './compare.js';
 import { commandExists, fmt, measureCommand, measureStartup } from './measure.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -161,12 +162,23 @@ async function benchService(): Promise<void> {
   ]);
 }
 
+async function benchCompareSection(): Promise<void> {
+  const result = await benchCompare(join(CORPUS, 'medium.mem'), join(CORPUS, 'large.mem'));
+  section('Comparing two stored profiles', [
+    'The built server as a child process with the filesystem cache (`bench/compare.ts`). `GET /compare/:base/:head` reads',
+    'the two stored summaries (well under 1 MB each), never the recordings: its time does not grow with their size.',
+    '',
+    ...formatCompareBench(result),
+  ]);
+}
+
 const SECTIONS: Record<string, () => Promise<void>> = {
   startup: benchStartup,
   stats: benchStats,
   cli: benchCli,
   charts: benchCharts,
   http: benchService,
+  compare: benchCompareSection,
 };
 
 async function main(): Promise<void> {

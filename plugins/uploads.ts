@@ -8,6 +8,7 @@ import {
   BadUpload,
   httpErrorReply,
   MissingFile,
+  MissingParts,
   RAW_CONTENT_TYPES,
   TooManyClientUploads,
   UnexpectedFile,
@@ -27,11 +28,22 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Streams the request's .mem upload (multipart part "file", or the raw body) into the profiles service. */
     readUpload(request: FastifyRequest): Promise<Upload>;
+    /** Streams a multipart upload of one .mem file in each part named (POST /compare: "base" and "head"), in any order. */
+    readNamedUploads<Name extends string>(request: FastifyRequest, names: readonly Name[]): Promise<NamedUploads<Name>>;
+  }
+  interface FastifyContextConfig {
+    /** Files one request of this route may carry (default 1): the declared-length check allows that many. */
+    uploadFiles?: number;
   }
   interface FastifyRequest {
     /** Who is uploading, for per-client limits: set by auth to the token when tokens are configured; else the IP is used. */
     clientId: string | null;
   }
+}
+
+export interface NamedUploads<Name extends string> {
+  ingests: Record<Name, IngestResult>;
+  fields: Record<string, string>;
 }
 
 /** The minimum rate an upload must keep (MEMPLOT_UPLOAD_MIN_BYTES per MEMPLOT_UPLOAD_RATE_WINDOW_MS). */
@@ -181,7 +193,7 @@ export default fp(
     fastify.addHook('onRequest', async (request) => {
       if (!request.routeOptions.config.upload) return;
       const length = Number(request.headers['content-length']);
-      if (Number.isFinite(length) && length > declaredLimit) throw new InputTooLargeError(limit);
+      if (Number.isFinite(length) && length > declaredLimit * (request.routeOptions.config.uploadFiles ?? 1)) throw new InputTooLargeError(limit);
     });
     fastify.removeAllContentTypeParsers();
     await fastify.register(multipart, {
@@ -235,6 +247,11 @@ export default fp(
     const perClient = new Map<string, number>();
 
     async function readUpload(request: FastifyRequest): Promise<Upload> {
+      return asClient(request, () => readUploadBody(request));
+    }
+
+    /** Counts an upload against its client's limit while `read` runs. */
+    async function asClient<T>(request: FastifyRequest, read: () => Promise<T>): Promise<T> {
       const client = request.clientId ?? request.ip;
       const active = perClient.get(client) ?? 0;
       if (active >= config.uploadClientConcurrency) {
@@ -242,7 +259,7 @@ export default fp(
       }
       perClient.set(client, active + 1);
       try {
-        return await readUploadBody(request);
+        return await read();
       } finally {
         const left = (perClient.get(client) ?? 1) - 1;
         if (left > 0) perClient.set(client, left);
@@ -276,6 +293,30 @@ export default fp(
       return { ingest: await profiles.ingest(await startUpload(uploadBytes(body, limit, rate)), sizeHint), fields: {} };
     }
     fastify.decorate('readUpload', readUpload);
+
+    async function readNamedUploadsBody<Name extends string>(request: FastifyRequest, names: readonly Name[]): Promise<NamedUploads<Name>> {
+      const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase();
+      if (!ENCODINGS.has(encoding)) throw new UnsupportedMediaType(`Content-Encoding ${encoding} is not supported: send the files as they are or gzip'd`);
+      if (!request.isMultipart()) throw new UnsupportedMediaType(`${names.join(' and ')} are sent as parts of a multipart/form-data body (curl ${names.map((n) => `-F ${n}=@${n}.mem`).join(' ')})`);
+      const fields: Record<string, string> = {};
+      const ingests: Partial<Record<Name, IngestResult>> = {};
+      // One file more than named, so that an extra part is answered UNEXPECTED_FILE rather than the plugin's 413.
+      for await (const part of request.parts({ limits: { files: names.length + 1 } })) {
+        if (part.type === 'file') {
+          const name = part.fieldname as Name;
+          if (!names.includes(name) || ingests[name]) throw new UnexpectedFile(part.fieldname);
+          ingests[name] = await profiles.ingest(await startUpload(uploadBytes(part.file, limit, rate)));
+        } else {
+          fields[part.fieldname] = String(part.value);
+        }
+      }
+      const missing = names.filter((name) => !ingests[name]);
+      if (missing.length > 0) throw new MissingParts(missing.join('", "'));
+      return { ingests: ingests as Record<Name, IngestResult>, fields };
+    }
+    fastify.decorate('readNamedUploads', <Name extends string>(request: FastifyRequest, names: readonly Name[]) =>
+      asClient(request, () => readNamedUploadsBody(request, names)),
+    );
   },
   { name: 'uploads', dependencies: ['config', 'profiles'] },
 );

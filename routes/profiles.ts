@@ -6,6 +6,7 @@ import { checkPixelBudget, plotHeaders, profileUrls } from '../src/http/helpers.
 import { sendCachedImage } from '../src/http/image-reply.js';
 import { errorResponses, imageResponse, plotOptionsQuerySchema, profileIdParam, profileSchema } from '../src/http/schemas.js';
 import { OUTPUT_FORMATS, parsePlotOptions, type PlotOptions } from '../src/options/plot-options.js';
+import { statsAtTickRate } from '../src/aggregate/stats-accumulator.js';
 
 /** Content-addressed profiles: upload once (the CI call), then stats and charts by id, forever cacheable. */
 const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
@@ -57,15 +58,17 @@ const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
         tags: ['profiles'],
         summary: 'The stats of a stored profile',
         params: { type: 'object', required: ['id'], properties: { id: profileIdParam } } as const,
+        querystring: { type: 'object', properties: { ticks_per_second: { type: 'string', description: 'CPU ticks per second: fills stats.durationSeconds.' } } } as const,
         response: { 200: { description: 'The profile', ...profileSchema }, ...errorResponses(400, 404, 503) },
       },
     },
     async (request, reply) => {
       const { id } = request.params;
+      const { ticksPerSecond } = parsePlotOptions(request.query);
       const summary = await fastify.profiles.getSummary(id);
       if (!summary) throw new ProfileNotFound(id);
       reply.header('cache-control', 'public, max-age=86400');
-      return profileBody(request, id, summary);
+      return profileBody(request, id, { ...summary, stats: statsAtTickRate(summary.stats, ticksPerSecond) });
     },
   );
 

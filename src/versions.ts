@@ -9,7 +9,14 @@ export const PACKAGE_VERSION: string = packageJson.version;
 
 /** Bumped whenever the shape or the meaning of a summary changes: cached summaries of
  * another version are rebuilt, never reinterpreted. */
-export const SUMMARY_VERSION = 2;
+export const SUMMARY_VERSION = 3;
+
+/**
+ * The shape of the stats JSON (`memplot stats`, GET /profiles/:id, the compare routes), its
+ * `version` field. 1 was the shape before it had one; 2 added meanHeap, meanHeapOverCalls,
+ * temporary, duration and durationSeconds.
+ */
+export const STATS_VERSION = 2;
 
 /** Part of every rendered-image cache key: bump whenever the same summary and options would draw differently. */
 export const RENDERER_VERSION = '4';

@@ -16,6 +16,7 @@ import { abortedUploads, bigUploads, slowClients } from './probes/uploads.js';
 import { fullDisk, kill9, redisOutage } from './probes/faults.js';
 import { soak } from './probes/soak.js';
 import { mallocTagCharts } from './probes/malloc-tag-charts.js';
+import { compareProbe } from './probes/compare.js';
 import { resultMarkdown, type ProbeResult } from './result.js';
 
 const PROBES: Record<string, Probe> = {
@@ -33,6 +34,7 @@ const PROBES: Record<string, Probe> = {
   'kill-9': kill9,
   soak,
   'malloctag-charts': mallocTagCharts,
+  compare: compareProbe,
 };
 
 function usage(): string {

@@ -2,6 +2,7 @@ import { signed64, u64ToString, unsigned64, type MemHeader } from '../format/mem
 import type { RecordBatch } from '../format/read-mem-file.js';
 import { DeltaHistogram, SMALL_LIMIT } from './delta-histogram.js';
 import type { ProfileStats, ProfileWarning } from './summary.js';
+import { STATS_VERSION } from '../versions.js';
 
 const TWO_32 = 4294967296;
 
@@ -13,6 +14,20 @@ function formatExactBytes(bytes: number): string {
 /** Compares two times given as (high, low) u32 pairs. */
 function timeBefore(hiA: number, loA: number, hiB: number, loB: number): boolean {
   return hiA < hiB || (hiA === hiB && loA < loB);
+}
+
+/** Ticks from start to end (exact decimal strings), 0 when the end is before the start. */
+function durationTicks(start: string, end: string): number {
+  const ticks = BigInt(end) - BigInt(start);
+  return ticks > 0n ? Number(ticks) : 0;
+}
+
+/**
+ * The stats with durationSeconds filled in at `ticksPerSecond` (the file does not say its tick
+ * rate: memplot stats and the HTTP routes take it as --ticks-per-second / ticks_per_second).
+ */
+export function statsAtTickRate(stats: ProfileStats, ticksPerSecond: number | null): ProfileStats {
+  return ticksPerSecond === null ? stats : { ...stats, durationSeconds: stats.duration / ticksPerSecond };
 }
 
 /**
@@ -58,6 +73,14 @@ export class StatsAccumulator {
   /** Steps of the signed heap from below zero to zero or above, and back. */
   private upCrossings = 0;
   private downCrossings = 0;
+  /** Sum of every entry's heap (the mean over entries), and of heap × ticks held (the time-weighted mean). */
+  private heapSum = -0;
+  private heapTicks = -0;
+  /** Ticks between consecutive entries that step forward: the time the weighted sum spans. */
+  private heldTicks = -0;
+  /** The last step that changed the heap (0 before any): an increase followed by its opposite is a temporary allocation. */
+  private lastChange = -0;
+  private temporary = 0;
 
   constructor(header: MemHeader) {
     this.header = header;
@@ -106,12 +129,25 @@ export class StatsAccumulator {
     let lowestHeap = this.lowestHeap;
     let nonMonotonic = this.nonMonotonic;
     let beforeStart = this.beforeStart;
+    let heapSum = this.heapSum;
+    let heapTicks = this.heapTicks;
+    let heldTicks = this.heldTicks;
+    let lastChange = this.lastChange;
+    let temporary = this.temporary;
     for (let r = 0, b = 0; r < count; r++, b += 6) {
       const heap = (w[b + 1] | 0) * TWO_32 + w[b];
       const stack = w[b + 3] * TWO_32 + w[b + 2];
       const lo = w[b + 4];
       const hi = w[b + 5];
       const total = heap + stack;
+      const time = (hi - startHi) * TWO_32 + (lo - startLo);
+      // The previous entry's heap was held from its time to this one's (a step back in time holds nothing).
+      const held = time - prevTime;
+      if (held > 0) {
+        heapTicks += lastHeap * held;
+        heldTicks += held;
+      }
+      heapSum += heap;
       if (heap > peakHeap) {
         peakHeap = heap;
         this.peakIndex = index;
@@ -124,6 +160,11 @@ export class StatsAccumulator {
       const delta = heap - lastHeap;
       if (Math.abs(delta) < SMALL_LIMIT) small[((delta | 0) >>> 31) * 33 + 32 - Math.clz32(Math.abs(delta))]++;
       else deltas.add(delta);
+      // heaptrack's "temporary allocation" on the counter: an increase whose next change is the same size down.
+      if (delta !== 0) {
+        if (delta < 0 && lastChange === -delta) temporary++;
+        lastChange = delta;
+      }
       // memusage's counter is unsigned (glibc reads it so): a step across zero goes the other way.
       if (heap < 0 !== lastHeap < 0) {
         if (heap < 0) downCrossings++;
@@ -134,7 +175,6 @@ export class StatsAccumulator {
         this.lowestHeapIndex = index;
       }
       lastHeap = heap;
-      const time = (hi - startHi) * TWO_32 + (lo - startLo);
       if (time < prevTime) {
         nonMonotonic++;
         if (time < minTime) {
@@ -173,6 +213,11 @@ export class StatsAccumulator {
     this.downCrossings = downCrossings;
     this.nonMonotonic = nonMonotonic;
     this.beforeStart = beforeStart;
+    this.heapSum = heapSum;
+    this.heapTicks = heapTicks;
+    this.heldTicks = heldTicks;
+    this.lastChange = lastChange;
+    this.temporary = temporary;
   }
 
   finish(input: { bytes: number; trailingBytes: number }): ProfileStats {
@@ -230,6 +275,7 @@ export class StatsAccumulator {
     // A crashed program's end is its latest entry (memusagestat repairs it to the last one).
     const endTime = complete ? headerEnd : has ? u64ToString(this.maxTimeLo, this.maxTimeHi) : startTime;
     const stats: ProfileStats = {
+      version: STATS_VERSION,
       entries,
       bytes: input.bytes,
       trailingBytes: input.trailingBytes,
@@ -262,6 +308,11 @@ export class StatsAccumulator {
           }
         : { increases: 0, decreases: 0, unchanged: 0 },
       deltaHistogram: this.deltas.toRows(),
+      meanHeap: has && this.heldTicks > 0 ? this.heapTicks / this.heldTicks : null,
+      meanHeapOverCalls: has ? this.heapSum / entries : null,
+      temporary: this.temporary,
+      duration: durationTicks(startTime, endTime),
+      durationSeconds: null,
       warnings,
     };
     return stats;

@@ -3,7 +3,7 @@
  * small enough to cache (at most 1 MB serialised) and rich enough to draw any chart up to
  * 4096 px wide without reading the file again.
  */
-import type { SUMMARY_VERSION } from '../versions.js';
+import type { STATS_VERSION, SUMMARY_VERSION } from '../versions.js';
 
 // ProfileWarning and ProfileStats are type aliases, not interfaces, so that they fit the JSON Schema
 // types of the HTTP responses that carry them (an interface has no implicit index signature).
@@ -29,6 +29,8 @@ export interface DeltaHistogramRow {
  * everything else is a JSON number. Heap values are the signed reading of the counter.
  */
 export type ProfileStats = {
+  /** The shape of this JSON (STATS_VERSION): bumped when a field is added or changes meaning. */
+  version: typeof STATS_VERSION;
   entries: number;
   bytes: number;
   trailingBytes: number;
@@ -55,6 +57,24 @@ export type ProfileStats = {
   };
   heapChanges: { increases: number; decreases: number; unchanged: number };
   deltaHistogram: DeltaHistogramRow[];
+  /**
+   * Time-weighted mean heap, in bytes: each entry's heap held from its time to the next entry's
+   * (steps back in time hold nothing), summed and divided by the ticks summed, i.e. over the time
+   * from the first entry to the last. Null with no entries or when the entries span no time.
+   */
+  meanHeap: number | null;
+  /** Mean heap over entries (every call, and timer samples with the timer on), unweighted. Null with no entries. */
+  meanHeapOverCalls: number | null;
+  /**
+   * Temporary allocations (heaptrack's term), approximated on the counter: steps that raise the
+   * heap by d whose next heap-changing step lowers it by exactly d. Entries that leave the heap
+   * unchanged (timer samples, malloc(0), free(NULL)) are skipped over.
+   */
+  temporary: number;
+  /** time.end − time.start in ticks (0 when the end is before the start). */
+  duration: number;
+  /** duration in seconds when a tick rate was given (--ticks-per-second, ticks_per_second), else null. */
+  durationSeconds: number | null;
   warnings: ProfileWarning[];
 };
 

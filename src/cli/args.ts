@@ -17,6 +17,10 @@
  */
 import { PLOT_OPTION_DEFINITIONS, PlotOptionError, defaultPlotOptions, describeAllowed, parseOptionValue, type OptionDefinition, type PlotOptions } from '../options/plot-options.js';
 
+/** The form of `memplot compare` (src/cli/compare.ts parses it), for --help. */
+export const COMPARE_USAGE =
+  'compare BASE HEAD [--format text|json|markdown] [--fail-on EXPR]... [--url URL] [--ticks-per-second N] [-o OVERLAY.png|svg] [--CHART-OPTION=VALUE]...';
+
 /** A command line memplot cannot run: exit code 2. */
 export class UsageError extends Error {
   /** The name for messages (--program-name) in force when parsing failed. */
@@ -241,9 +245,12 @@ export function helpText(programName = 'memplot'): string {
     `Usage: ${programName} [OPTION...] DATAFILE [OUTFILE]`,
     `  or:  ${programName} stats DATAFILE`,
     `  or:  ${programName} print DATAFILE`,
+    `  or:  ${programName} ${COMPARE_USAGE}`,
     'Draw a glibc memusage data file (DATAFILE.png, or OUTFILE: PNG unless its extension names',
     'another format); `stats` prints its stats as JSON, `print` its header and every entry as',
     'memusagestat parses them. DATAFILE may be - for standard input; gzip is read transparently.',
+    '`compare` prints the metrics of two recordings and their changes; --fail-on EXPR (repeatable,',
+    'e.g. peak.heap>+5%, final.heap>+1MiB, peak.total>=512MiB) makes it exit 1 when one holds.',
     '',
   ];
   for (const option of CLI_OPTIONS) {
@@ -261,7 +268,8 @@ export function helpText(programName = 'memplot'): string {
     'own options win a shared prefix (--ti is --time).',
     '',
     'Exit status: 0 drawn (warnings about the input go to stderr), 1 bad or unreadable input,',
-    '2 usage error, 3 warnings under --strict.',
+    '2 usage error, 3 warnings under --strict. compare: 0 every threshold holds, 1 one fails',
+    '(or a bad input), 2 usage error (a threshold that cannot be read among them).',
   );
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,4 @@
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
-import { rename, unlink, writeFile } from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -7,8 +6,8 @@ import { pipeline } from 'node:stream/promises';
 import { Readable, type Writable } from 'node:stream';
 import { summarizeMemFile, summarizeMemStream, FILE_CHUNK_BYTES, type SummarizeOptions } from '../aggregate/summarize.js';
 import type { ProfileSummary } from '../aggregate/summary.js';
+import { statsAtTickRate } from '../aggregate/stats-accumulator.js';
 import { decodeInput } from '../format/decode-input.js';
-import { readFileChunks } from '../format/read-file-chunks.js';
 import { InputTooLargeError, MemFormatError } from '../format/errors.js';
 import { needsRepair, printMemFile, repairHeader } from './print-records.js';
 import { readMemFile } from '../format/read-mem-file.js';
@@ -19,6 +18,8 @@ import { PlotOptionError, type OutputFormat, type PlotOptions } from '../options
 import { RenderWorker } from '../render/render-worker-client.js';
 import { UsageError, helpText, parseArgs, usageText, type ParsedArgs } from './args.js';
 import { createProgressReporter } from './progress.js';
+import { CliError, openInput, writeOutputFile, type Input } from './input.js';
+import { compareFiles, parseCompareArgs, writeOverlay } from './compare.js';
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream & AsyncIterable<Uint8Array>;
@@ -42,30 +43,6 @@ export interface CliHooks {
 /** Exit codes: documented in --help and the README. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2, strictWarnings: 3 } as const;
 
-/** Where an input comes from: a path (re-readable) or standard input. */
-interface Input {
-  name: string;
-  /** The file's path; null for standard input. */
-  path: string | null;
-  open(): AsyncIterable<Uint8Array>;
-  /** Size in bytes when known. */
-  size: number | null;
-}
-
-function openInput(name: string, io: CliIo): Input {
-  if (name === '-') return { name: 'standard input', path: null, open: () => io.stdin, size: null };
-  let size: number;
-  try {
-    const stat = statSync(name);
-    if (!stat.isFile()) throw new UsageError(`${name}: not a regular file`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new CliError(`${name}: cannot read: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
-  return { name, path: name, open: () => readFileChunks(name, FILE_CHUNK_BYTES), size };
-}
-
 /** The summary of an input: a file through summarizeMemFile, which can read it in place for the worker. */
 function summarizeInput(input: Input, io: CliIo): Promise<ProfileSummary> {
   const options: SummarizeOptions = {
@@ -76,8 +53,6 @@ function summarizeInput(input: Input, io: CliIo): Promise<ProfileSummary> {
   return input.path !== null ? summarizeMemFile(input.path, options) : summarizeMemStream(input.open(), options);
 }
 
-/** A failure that is the input's or the environment's: exit code 1, one line. */
-class CliError extends Error {}
 
 function write(stream: Writable, text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
@@ -95,7 +70,7 @@ async function reportWarnings(args: ParsedArgs, input: Input, summary: ProfileSu
 async function runStats(args: ParsedArgs, io: CliIo): Promise<number> {
   const input = openInput(requireOne(args, 'stats'), io);
   const summary = await summarizeInput(input, io);
-  await write(io.stdout, JSON.stringify(summary.stats, null, 2) + '\n');
+  await write(io.stdout, JSON.stringify(statsAtTickRate(summary.stats, args.options.ticksPerSecond), null, 2) + '\n');
   return reportWarnings(args, input, summary, io);
 }
 
@@ -183,16 +158,18 @@ async function drawPlot(args: ParsedArgs, input: Input, options: PlotOptions, re
     await write(io.stdout, body);
     return reportWarnings(args, input, summary, io);
   }
-  // Written beside the target and renamed: a failed run never leaves half an image.
-  const temp = `${outFile}.${process.pid}.tmp`;
-  try {
-    await writeFile(temp, body);
-    await rename(temp, outFile);
-  } catch (error) {
-    await unlink(temp).catch(() => {});
-    throw new CliError(`${outFile}: cannot write: ${(error as Error).message}`);
-  }
+  await writeOutputFile(outFile, body);
   return reportWarnings(args, input, summary, io);
+}
+
+/** `memplot compare`: the overlay chart with -o, the table (or JSON, Markdown) on stdout, failed thresholds on stderr; exit 1 when one fails. */
+async function runCompare(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseCompareArgs(argv);
+  const outcome = await compareFiles(args);
+  if (args.output !== null) await writeOverlay(args, outcome.summaries);
+  await write(io.stdout, outcome.stdout);
+  if (outcome.stderr) await write(io.stderr, outcome.stderr);
+  return outcome.code;
 }
 
 function requireOne(args: ParsedArgs, command: string): string {
@@ -214,6 +191,7 @@ export async function runCli(argv: readonly string[], io: CliIo, hooks: CliHooks
   };
   io.stdout.on('error', ignorePipeErrors);
   try {
+    if (argv[0] === 'compare') return await runCompare(argv.slice(1), io);
     args = parseArgs(argv);
     switch (args.command) {
       case 'help':

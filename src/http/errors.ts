@@ -11,12 +11,16 @@ import { BusyError, WorkTimeoutError } from '../service/limiter.js';
 import { StoreUnavailableError, StoreWriteError } from '../cache/store.js';
 import { PlotOptionError } from '../options/plot-options.js';
 import { RasterOptionError } from '../raster/raster-options.js';
+import { ThresholdError } from '../compare/thresholds.js';
+import { UnknownMetricError } from '../compare/badge-content.js';
+import { METRIC_NAMES } from '../compare/metrics.js';
 
 export const Unauthorized = createError('UNAUTHORIZED', 'a valid bearer token is required to upload (Authorization: Bearer <token>)', 401);
 export const ProfileNotFound = createError('PROFILE_NOT_FOUND', 'no profile with id %s here; upload the file with POST /profiles', 404);
 export const RouteNotFound = createError('ROUTE_NOT_FOUND', 'no route %s %s', 404);
 export const MissingFile = createError('MISSING_FILE', 'the multipart upload has no part named "file"', 400);
-export const UnexpectedFile = createError('UNEXPECTED_FILE', 'unexpected file part "%s": send one part named "file"', 400);
+export const UnexpectedFile = createError('UNEXPECTED_FILE', 'unexpected file part "%s": send one part named "file" (POST /compare: one part "base" and one "head")', 400);
+export const MissingParts = createError('MISSING_PARTS', 'the multipart upload has no part named "%s": POST /compare takes the files in parts "base" and "head"', 400);
 export const BadUpload = createError('BAD_UPLOAD', 'the upload could not be read: %s', 400);
 export const UnsupportedMediaType = createError('UNSUPPORTED_MEDIA_TYPE', '%s', 415);
 export const StoreWriteFailed = createError('STORE_WRITE_FAILED', 'the cache store cannot write (%s): nothing was kept', 503);
@@ -32,12 +36,14 @@ export const PixelBudgetExceeded = createError<'PIXEL_BUDGET_EXCEEDED', 400, [nu
 );
 
 /** The errors this layer raises, each with its code and status. */
-const HTTP_ERRORS = [Unauthorized, ProfileNotFound, RouteNotFound, MissingFile, UnexpectedFile, BadUpload, UnsupportedMediaType, StoreWriteFailed, UploadTooSlow, RateLimited, TooManyClientUploads, NotAcceptable, PixelBudgetExceeded];
+const HTTP_ERRORS = [Unauthorized, ProfileNotFound, RouteNotFound, MissingFile, MissingParts, UnexpectedFile, BadUpload, UnsupportedMediaType, StoreWriteFailed, UploadTooSlow, RateLimited, TooManyClientUploads, NotAcceptable, PixelBudgetExceeded];
 
 /** The status of each domain error's code (the classes carry the code; HTTP decides the status). */
 const DOMAIN_STATUS: Readonly<Record<string, number>> = {
   BAD_OPTION: 400,
   BAD_RASTER_OPTION: 400,
+  BAD_THRESHOLD: 400,
+  BAD_METRIC: 400,
   INPUT_TOO_LARGE: 413,
   MEM_TOO_SHORT: 422,
   MEM_NOT_MEMUSAGE: 422,
@@ -77,6 +83,8 @@ export const RAW_CONTENT_TYPES = ['application/octet-stream', 'application/gzip'
 export const ACCEPTED_BODY_TYPES = `multipart/form-data or ${RAW_CONTENT_TYPES.join(', ')}`;
 const UPLOAD_HINT = 'send the .mem file (or its gzip) as multipart field "file" (curl -F file=@x.mem) or as a raw body (curl --data-binary @x.mem -H "Content-Type: application/octet-stream")';
 
+const THRESHOLD_HINT = 'fail_on is METRIC OP VALUE: peak.heap>+5% (relative change), final.heap>+1MiB (absolute change), peak.total>=512MiB (value); see docs/http.md';
+
 /** What the error handler knows of the request, for messages that say what was received. */
 export interface ErrorRequestContext {
   contentType?: string;
@@ -91,6 +99,12 @@ export function httpErrorReply(error: unknown, request: ErrorRequestContext = {}
       body: { error: error.code, message: error.message, hint: `${error.option} must be ${error.allowed}`, option: error.option, value: error.value, allowed: error.allowed },
       headers,
     };
+  }
+  if (error instanceof ThresholdError) {
+    return { statusCode: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, hint: THRESHOLD_HINT, expression: error.expression }, headers };
+  }
+  if (error instanceof UnknownMetricError) {
+    return { statusCode: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, hint: `metric must be one of ${METRIC_NAMES.join(', ')}` }, headers };
   }
   if (error instanceof RasterOptionError) {
     return { statusCode: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, hint: `check ${error.parameter}` }, headers };
@@ -134,6 +148,7 @@ export function httpErrorReply(error: unknown, request: ErrorRequestContext = {}
   const body: HttpErrorReply['body'] = { error: code, message };
   if (code === 'UNSUPPORTED_MEDIA_TYPE') body.hint = UPLOAD_HINT;
   if (code === 'MISSING_FILE' || code === 'UNEXPECTED_FILE' || code === 'BAD_UPLOAD') body.hint = UPLOAD_HINT;
+  if (code === 'MISSING_PARTS') body.hint = 'curl -F base=@base.mem -F head=@head.mem URL/compare';
   const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
   if (typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
   if (code === 'UPLOAD_TOO_SLOW') body.hint = 'send the upload faster (the minimum is set by MEMPLOT_UPLOAD_MIN_BYTES and MEMPLOT_UPLOAD_RATE_WINDOW_MS)';

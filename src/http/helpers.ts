@@ -3,9 +3,11 @@
  * headers of image responses and the pixel budget (schemas are in schemas.ts, content negotiation
  * in negotiation.ts).
  */
+import { createHash } from 'node:crypto';
 import { PixelBudgetExceeded } from './errors.js';
+import { comparePath, overlayPath } from '../compare/links.js';
 import { requestedPixels } from '../render/plot-output.js';
-import { OUTPUT_FORMATS, plotOptionsQuery, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
+import { OUTPUT_FORMATS, PlotOptionError, plotOptionsQuery, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
 
 /** Rendered images never change at their URL: a year, immutable (what browsers and CDNs keep longest). */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -19,6 +21,34 @@ export function profileUrls(base: string, id: string, options: Partial<PlotOptio
   const urls: Record<string, string> = { stats: `${base}/profiles/${id}` };
   for (const format of OUTPUT_FORMATS) urls[format] = `${base}/profiles/${id}/plot.${format}${suffix}`;
   return urls as { stats: string } & Record<OutputFormat, string>;
+}
+
+/** Absolute URLs of a comparison (POST /compare answers them): its JSON, summary.md, overlay, badge, and both profiles'. */
+export function compareUrls(base: string, baseId: string, headId: string) {
+  const path = `${base}${comparePath(baseId, headId)}`;
+  return {
+    compare: path,
+    summary: `${path}/summary.md`,
+    overlay: { png: `${base}${overlayPath(baseId, headId, 'png')}`, svg: `${base}${overlayPath(baseId, headId, 'svg')}` },
+    badge: `${path}/badge.svg?metric=peak.heap`,
+    base: profileUrls(base, baseId),
+    head: profileUrls(base, headId),
+  };
+}
+
+/**
+ * The ETag of a response that is a pure function of content-addressed inputs (a comparison of
+ * two ids, a badge): a sha256 over everything that decides its bytes, versions included.
+ */
+export function contentEtag(...parts: readonly (string | number | null)[]): string {
+  return `"${createHash('sha256').update(JSON.stringify(parts)).digest('hex')}"`;
+}
+
+/** A query parameter no route of this kind takes is a 400 naming it and the ones it takes, as an unknown plot option is. */
+export function rejectUnknownParameters(query: object, allowed: readonly string[]): void {
+  for (const [name, value] of Object.entries(query)) {
+    if (!allowed.includes(name)) throw new PlotOptionError(name, value, `one of the parameters ${allowed.join(', ')}`);
+  }
 }
 
 /** Path of a chart, for Content-Location. */

@@ -92,3 +92,48 @@ export const profileSchema = {
     urls: urlsSchema,
   },
 } as const;
+
+/** Query of the compare routes: thresholds (repeatable) and the tick rate for durationSeconds. */
+export const compareQuerySchema = {
+  type: 'object',
+  properties: {
+    fail_on: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Threshold, repeatable: METRIC OP VALUE, e.g. peak.heap>+5% (relative change), final.heap>+1MiB (absolute change), peak.total>=512MiB (value). A failure when it holds.',
+    },
+    ticks_per_second: { type: 'string', description: 'CPU ticks per second: fills durationSeconds.' },
+  },
+} as const;
+
+export const compareParams = {
+  type: 'object',
+  required: ['base', 'head'],
+  properties: { base: profileIdParam, head: profileIdParam },
+} as const;
+
+const comparedProfileSchema = {
+  type: 'object',
+  required: ['id', 'stats'],
+  properties: { id: { type: 'string' }, stats: { type: 'object', additionalProperties: true } },
+} as const;
+
+export const compareSchema = {
+  type: 'object',
+  required: ['base', 'head', 'deltas'],
+  properties: {
+    base: comparedProfileSchema,
+    head: comparedProfileSchema,
+    deltas: {
+      type: 'object',
+      description: 'By metric (dotted stats path): {base, head, change: head − base, ratio: head / base}; null where not available.',
+      additionalProperties: true,
+    },
+    verdict: {
+      type: 'object',
+      description: 'With fail_on only: passed, and each failed threshold with what was measured.',
+      additionalProperties: true,
+    },
+    urls: { type: 'object', additionalProperties: true, description: 'POST /compare only: ready-made URLs.' },
+  },
+} as const;

@@ -6,7 +6,7 @@
  * The service never draws: its renderer (the render pool in the app) gets the summary's stored
  * bytes and a signal that aborts at the render's deadline.
  */
-import type { ProfileSummary } from '../aggregate/summary.js';
+import type { ProfileStats, ProfileSummary } from '../aggregate/summary.js';
 import { summarizeMemStream } from '../aggregate/summarize.js';
 import { deserializeSummary, serializeSummary, SummaryCodecError } from '../aggregate/summary-codec.js';
 import type { ComparePlotOptions, PlotOptions } from '../options/plot-options.js';
@@ -35,6 +35,8 @@ export interface ProfileServiceOptions {
   storedSummaryCacheEntries?: number;
   /** Draws the chart of two runs (the app's render pool); without it comparePlot fails. */
   renderOverlay?: OverlayRenderer;
+  /** Stats alone (a few KB each) kept in memory for comparisons and badges. */
+  statsCacheEntries?: number;
 }
 
 /**
@@ -88,6 +90,7 @@ export class ProfileService {
   private readonly flights = new SingleFlight<RenderedPlot | null>();
   private readonly summaries: Lru<ProfileSummary>;
   private readonly storedSummaries: Lru<Uint8Array>;
+  private readonly stats: Lru<ProfileStats>;
   private readonly hooks: ProfileServiceHooks;
   private readonly render: PlotRenderer;
 
@@ -100,6 +103,7 @@ export class ProfileService {
     this.uploads = new Limiter('uploads', options.uploadConcurrency, 0, 5);
     this.summaries = new Lru(options.summaryCacheEntries ?? 16); // about 1.3 MB each once parsed
     this.storedSummaries = new Lru(options.storedSummaryCacheEntries ?? 64); // about 0.2 MB each for a 5 MB .mem
+    this.stats = new Lru(options.statsCacheEntries ?? 1024); // a few KB each
     this.hooks = options.hooks ?? {};
     this.render = options.render;
   }
@@ -129,6 +133,7 @@ export class ProfileService {
 
   private remember(id: string, summary: ProfileSummary): void {
     this.summaries.set(id, summary);
+    this.stats.set(id, summary.stats);
   }
 
   /** The stored bytes of id's summary, as renderers take them (not parsed here), or null when unknown. */
@@ -148,6 +153,7 @@ export class ProfileService {
     this.hooks.corrupt?.(key, reason);
     this.summaries.delete(id);
     this.storedSummaries.delete(id);
+    this.stats.delete(id);
     await this.store.delete(key);
   }
 
@@ -173,6 +179,18 @@ export class ProfileService {
     }
     this.remember(id, summary);
     return summary;
+  }
+
+  /**
+   * The stats of id (what comparisons and badges read), or null when unknown: kept apart from the
+   * parsed summaries so that comparing many profiles decodes each summary once, not per request.
+   */
+  async getStats(id: string): Promise<ProfileStats | null> {
+    const cached = this.stats.get(id);
+    // As for summaries: the store's word first, an evicted id is gone here too.
+    if (cached && (await this.store.has(summaryKey(id)))) return cached;
+    this.stats.delete(id);
+    return (await this.getSummary(id))?.stats ?? null;
   }
 
   async hasProfile(id: string): Promise<boolean> {

@@ -34,6 +34,11 @@ const RULES: readonly Rule[] = [
   { rule: 'src/chart/ never imports cache/, raster/, render/ or service/', applies: under('src/chart'), forbids: under('src/cache', 'src/raster', 'src/render', 'src/service') },
   { rule: 'src/cache/ never imports render/, chart/, raster/ or service/', applies: under('src/cache'), forbids: under('src/render', 'src/chart', 'src/raster', 'src/service') },
   { rule: 'src/aggregate/, src/format/ and src/options/ never import the drawing, the cache or the service', applies: under('src/aggregate', 'src/format', 'src/options'), forbids: under('src/chart', 'src/raster', 'src/render', 'src/cache', 'src/service') },
+  {
+    rule: 'src/compare/ imports only aggregate/ (stats types, the tick rate) and chart/byte-format.ts',
+    applies: under('src/compare'),
+    forbids: (to) => to.startsWith('src/') && !under('src/compare', 'src/aggregate')(to) && to !== 'src/chart/byte-format.ts' && to !== 'src/chart/nice-ticks.ts',
+  },
   { rule: 'only src/raster/ imports sharp', applies: (from) => !under('src/raster')(from), forbids: (to) => to === 'sharp' },
 ];
 
@@ -97,4 +102,9 @@ t.test('a forbidden import is reported with the rule it breaks', async (t) => {
     'src/chart/legend.ts imports sharp: only src/raster/ imports sharp',
     'src/chart/legend.ts imports src/cache/keys.ts: src/chart/ never imports cache/, raster/, render/ or service/',
   ]);
+});
+
+t.test('src/compare/ may read the stats and byte formatting, nothing that draws, caches or serves', async (t) => {
+  const text = "import type { ProfileStats } from '../aggregate/summary.js';\nimport { formatBinaryBytes } from '../chart/byte-format.js';\nimport { FORMATS } from '../render/formats.js';\nimport { textWidth } from '../chart/text-metrics.js';\n";
+  t.same(violations(importsOf('src/compare/report.ts', text)).map((v) => v.split(':')[0]), ['src/compare/report.ts imports src/render/formats.ts', 'src/compare/report.ts imports src/chart/text-metrics.ts']);
 });

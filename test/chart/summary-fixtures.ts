@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type M4Axis, type M4Series, type ProfileSummary, type ProfileWarning } from '../../src/aggregate/summary.js';
-import { SUMMARY_VERSION } from '../../src/versions.js';
+import { STATS_VERSION, SUMMARY_VERSION } from '../../src/versions.js';
 
 export interface EntryPoint {
   heap: number;
@@ -86,6 +86,7 @@ export function summaryFromEntries(entries: readonly EntryPoint[], options: Summ
     version: SUMMARY_VERSION,
     id: null,
     stats: {
+      version: STATS_VERSION,
       entries: entries.length,
       bytes: (entries.length + 2) * 24,
       trailingBytes: 0,
@@ -105,6 +106,11 @@ export function summaryFromEntries(entries: readonly EntryPoint[], options: Summ
       },
       heapChanges: { increases: 0, decreases: 0, unchanged: 0 },
       deltaHistogram: [],
+      meanHeap: null,
+      meanHeapOverCalls: entries.length ? entries.reduce((sum, entry) => sum + entry.heap, 0) / entries.length : null,
+      temporary: 0,
+      duration: Number(end) - start,
+      durationSeconds: null,
       warnings: options.warnings ?? [],
     },
     m4: { index: m4Series('index', entries, buckets), time: m4Series('time', entries, buckets) },

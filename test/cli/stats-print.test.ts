@@ -39,8 +39,8 @@ t.test('memplot stats prints the stats JSON, with exact times as strings', async
   t.equal(stats.time.start, ref.header.start_time);
   t.equal(stats.peak.heap, Number(ref.computed!.max_heap_signed));
   t.same(Object.keys(stats), [
-    'entries', 'bytes', 'trailingBytes', 'headerComplete', 'peak', 'peakHeapAt', 'final', 'header', 'time',
-    'heapChanges', 'deltaHistogram', 'warnings',
+    'version', 'entries', 'bytes', 'trailingBytes', 'headerComplete', 'peak', 'peakHeapAt', 'final', 'header', 'time',
+    'heapChanges', 'deltaHistogram', 'meanHeap', 'meanHeapOverCalls', 'temporary', 'duration', 'durationSeconds', 'warnings',
   ]);
 });
 

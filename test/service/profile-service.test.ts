@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { compareRenderHash, renderHash, renderKey, summaryKey } from '../../src/cache/keys.js';
+import { SUMMARY_VERSION } from '../../src/versions.js';
 import { BusyError, Limiter, WorkTimeoutError } from '../../src/service/limiter.js';
 import { MemoryStore } from '../../src/cache/memory-store.js';
 import { ProfileService, type ProfileServiceOptions } from '../../src/service/profile-service.js';
@@ -43,7 +44,7 @@ t.test('keys: the render hash depends on what changes the picture, not on spelli
   t.not(renderHash(SORT_ID, a), renderHash(SORT_ID, { ...a, format: 'svg' }));
   t.not(renderHash(SORT_ID, a), renderHash('f'.repeat(64), a));
   t.match(renderHash(SORT_ID, a), /^[0-9a-f]{64}$/);
-  t.equal(summaryKey(SORT_ID), `summary:${SORT_ID}:v2`);
+  t.equal(summaryKey(SORT_ID), `summary:${SORT_ID}:v${SUMMARY_VERSION}`);
   t.equal(renderKey('ab'), 'render:ab');
 });
 
