@@ -9,7 +9,7 @@ export const PACKAGE_VERSION: string = packageJson.version;
 
 /** Bumped whenever the shape or the meaning of a summary changes: cached summaries of
  * another version are rebuilt, never reinterpreted. */
-export const SUMMARY_VERSION = 2;
+export const SUMMARY_VERSION = 3;
 
 /** Part of every rendered-image cache key: bump whenever the same summary and options would draw differently. */
 export const RENDERER_VERSION = '4';
