@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyRequest } from 'fastify';
-import type { ProfileSummary } from '../src/aggregate/summary.js';
+import type { StoredProfile } from '../src/aggregate/summary.js';
 import { ProfileNotFound } from '../src/http/errors.js';
 import { checkPixelBudget, etagMatches, IMMUTABLE, plotHeaders, profileUrls } from '../src/http/helpers.js';
 import { codedEtag, negotiateContentCoding } from '../src/http/content-coding.js';
@@ -15,7 +15,7 @@ const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
     return config.publicUrl ?? `${request.protocol}://${request.host}`;
   }
 
-  function profileBody(request: FastifyRequest, id: string, summary: ProfileSummary, options: Partial<PlotOptions> = {}) {
+  function profileBody(request: FastifyRequest, id: string, summary: StoredProfile, options: Partial<PlotOptions> = {}) {
     return { id, stats: summary.stats, warnings: summary.stats.warnings, urls: profileUrls(baseUrl(request), id, options) };
   }
 

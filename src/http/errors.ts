@@ -16,7 +16,7 @@ export const Unauthorized = createError('UNAUTHORIZED', 'a valid bearer token is
 export const ProfileNotFound = createError('PROFILE_NOT_FOUND', 'no profile with id %s here; upload the file with POST /profiles', 404);
 export const RouteNotFound = createError('ROUTE_NOT_FOUND', 'no route %s %s', 404);
 export const MissingFile = createError('MISSING_FILE', 'the multipart upload has no part named "file"', 400);
-export const UnexpectedFile = createError('UNEXPECTED_FILE', 'unexpected file part "%s": send one part named "file"', 400);
+export const UnexpectedFile = createError('UNEXPECTED_FILE', 'unexpected file part "%s": send part "file" (a .mem, or malloc-tag snapshots), and "tags" (a snapshot) at most once', 400);
 export const BadUpload = createError('BAD_UPLOAD', 'the upload could not be read: %s', 400);
 export const UnsupportedMediaType = createError('UNSUPPORTED_MEDIA_TYPE', '%s', 415);
 export const StoreWriteFailed = createError('STORE_WRITE_FAILED', 'the cache store cannot write (%s): nothing was kept', 503);
@@ -42,6 +42,11 @@ const DOMAIN_STATUS: Readonly<Record<string, number>> = {
   MEM_TOO_SHORT: 422,
   MEM_NOT_MEMUSAGE: 422,
   MEM_BAD_GZIP: 422,
+  MTAG_BAD_JSON: 422,
+  MTAG_NOT_MALLOC_TAG: 422,
+  MTAG_TOO_LARGE: 413,
+  MTAG_TOO_COMPLEX: 422,
+  MTAG_BAD_COMBINATION: 422,
   BUSY: 503,
   TIMEOUT: 503,
   STORE_UNAVAILABLE: 503,

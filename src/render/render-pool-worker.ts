@@ -6,7 +6,7 @@
  */
 import { move } from 'piscina';
 import { deserializeSummary, SummaryCodecError } from '../aggregate/summary-codec.js';
-import type { ProfileSummary } from '../aggregate/summary.js';
+import type { StoredProfile } from '../aggregate/summary.js';
 import type { PlotOptions } from '../options/plot-options.js';
 import { limitSharpForRenderPool } from '../raster/rasterize-svg.js';
 import { prepareRenderer, renderPlot } from './render-plot.js';
@@ -34,7 +34,7 @@ limitSharpForRenderPool();
 prepareRenderer();
 
 // The last profile drawn: charts of one profile in several sizes or formats come together.
-let last: { id: string; summary: ProfileSummary } | null = null;
+let last: { id: string; summary: StoredProfile } | null = null;
 
 /** Told instead of an image when the summary's bytes cannot be read (errors lose their class on the way back). */
 export interface CorruptSummary {
@@ -44,7 +44,7 @@ export interface CorruptSummary {
 /** The image's bytes (its content type follows from options.format). */
 export default async function renderTask(task: RenderTask | WarmUpTask): Promise<Uint8Array | CorruptSummary | null> {
   if ('warmUp' in task) return null;
-  let summary: ProfileSummary;
+  let summary: StoredProfile;
   try {
     summary = last?.id === task.id ? last.summary : deserializeSummary(task.summary);
   } catch (error) {

@@ -6,8 +6,8 @@
  * The service never draws: its renderer (the render pool in the app) gets the summary's stored
  * bytes and a signal that aborts at the render's deadline.
  */
-import type { ProfileSummary } from '../aggregate/summary.js';
-import { summarizeMemStream } from '../aggregate/summarize.js';
+import type { StoredProfile } from '../aggregate/summary.js';
+import { combineInputs, readProfileInput, type ProfileInput } from '../aggregate/profile-input.js';
 import { deserializeSummary, serializeSummary, SummaryCodecError } from '../aggregate/summary-codec.js';
 import type { PlotOptions } from '../options/plot-options.js';
 import { FORMATS } from '../render/formats.js';
@@ -63,7 +63,7 @@ export interface RenderedPlot {
 }
 
 export interface IngestResult {
-  summary: ProfileSummary & { id: string };
+  summary: StoredProfile & { id: string };
   /** False when a profile with the same id was already stored. */
   created: boolean;
 }
@@ -81,7 +81,7 @@ export class ProfileService {
   readonly expressRenders: Limiter;
   readonly uploads: Limiter;
   private readonly flights = new SingleFlight<RenderedPlot | null>();
-  private readonly summaries: Lru<ProfileSummary>;
+  private readonly summaries: Lru<StoredProfile>;
   private readonly storedSummaries: Lru<Uint8Array>;
   private readonly hooks: ProfileServiceHooks;
   private readonly render: PlotRenderer;
@@ -100,29 +100,54 @@ export class ProfileService {
   }
 
   /**
-   * Reads an upload (plain or gzip .mem) and stores its summary unless already known.
-   * Throws MemFormatError / InputTooLargeError for bad input, BusyError when too many uploads run.
+   * Reads an upload of one file (plain or gzip .mem, or a malloc-tag snapshot) and stores its
+   * summary unless already known. Throws MemFormatError / InputTooLargeError for bad input,
+   * BusyError when too many uploads run.
    */
-  ingest(source: AsyncIterable<Uint8Array>, sizeHint?: number): Promise<IngestResult> {
+  async ingest(source: AsyncIterable<Uint8Array>, sizeHint?: number): Promise<IngestResult> {
+    return this.storeSummary(combineInputs([await this.readInput(source, sizeHint)], null));
+  }
+
+  /**
+   * Reads one input of an upload (an upload part) in an upload slot: a .mem is summarised, a
+   * snapshot parsed (`snapshotBytesRead`: bytes of snapshots the same upload has already sent,
+   * all of which together are bounded). Nothing is stored: see storeUpload.
+   */
+  readInput(source: AsyncIterable<Uint8Array>, sizeHint?: number, snapshotBytesRead = 0): Promise<ProfileInput> {
     return this.uploads.run(async () => {
       const started = performance.now();
-      const summary = await summarizeMemStream(source, { maxBytes: this.options.maxUploadBytes, hash: true, sizeHint, background: true });
-      const id = summary.id;
-      if (id === null) throw new Error('summarizeMemStream returned no id although hash was requested');
-      this.hooks.ingested?.(summary.stats.bytes, (performance.now() - started) / 1000);
-      const key = summaryKey(id);
-      const created = !(await this.store.has(key));
-      if (created) {
-        const bytes = serializeSummary(summary);
-        await this.store.set(key, bytes);
-        this.storedSummaries.set(id, bytes);
-      }
-      this.remember(id, summary);
-      return { summary: summary as IngestResult['summary'], created };
+      const input = await readProfileInput(source, { maxBytes: this.options.maxUploadBytes, hash: true, sizeHint, background: true, snapshotBytesRead });
+      const bytes = input.kind === 'mem' ? input.summary.stats.bytes : input.bytes;
+      this.hooks.ingested?.(bytes, (performance.now() - started) / 1000);
+      return input;
     });
   }
 
-  private remember(id: string, summary: ProfileSummary): void {
+  /** Stores the profile the inputs of one upload make (combineInputs: MTAG_BAD_COMBINATION when they make none). */
+  storeUpload(files: readonly ProfileInput[], tags: ProfileInput | null): Promise<IngestResult> {
+    return this.storeSummary(combineInputs(files, tags));
+  }
+
+  /**
+   * Stores a summary under its id unless already there. A .mem paired with a snapshot is stored
+   * whatever was there: it adds to what the .mem alone had under the same id.
+   */
+  private async storeSummary(summary: StoredProfile): Promise<IngestResult> {
+    const id = summary.id;
+    if (id === null) throw new Error('a summary to store has no id');
+    const key = summaryKey(id);
+    const created = !(await this.store.has(key));
+    const paired = summary.kind !== 'malloc-tag' && summary.mallocTag !== undefined;
+    if (created || paired) {
+      const bytes = serializeSummary(summary);
+      await this.store.set(key, bytes);
+      this.storedSummaries.set(id, bytes);
+    }
+    this.remember(id, summary);
+    return { summary: summary as IngestResult['summary'], created };
+  }
+
+  private remember(id: string, summary: StoredProfile): void {
     this.summaries.set(id, summary);
   }
 
@@ -147,7 +172,7 @@ export class ProfileService {
   }
 
   /** The stored summary of id, or null when unknown (or stored corrupt, which is then removed). */
-  async getSummary(id: string): Promise<ProfileSummary | null> {
+  async getSummary(id: string): Promise<StoredProfile | null> {
     const key = summaryKey(id);
     const cached = this.summaries.get(id);
     // The parsed copy saves decoding, never the store's word: an id evicted from the store is gone here too.
@@ -159,7 +184,7 @@ export class ProfileService {
     const bytes = await this.store.get(key);
     this.hooks.cacheLookup?.('summary', bytes !== null);
     if (!bytes) return null;
-    let summary: ProfileSummary;
+    let summary: StoredProfile;
     try {
       summary = deserializeSummary(bytes);
     } catch (error) {
