@@ -104,7 +104,7 @@ export function combineInputs(files: readonly ProfileInput[], tags: ProfileInput
   const mems = files.filter((input) => input.kind === 'mem');
   if (mems.length > 0 && files.length > 1) {
     throw badCombination(
-      `the upload has ${files.length} files, ${mems.length} of them .mem: only malloc-tag snapshots can be uploaded several at a time (a timeline)`,
+      `the upload has ${files.length} files, ${mems.length} of them .mem: only malloc-tag snapshots can be read several at a time (a timeline)`,
       'upload one .mem per profile; pair it with its snapshot as part "tags"',
     );
   }

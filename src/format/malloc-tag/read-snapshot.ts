@@ -73,8 +73,9 @@ export function parseMallocTagSnapshot(bytes: Uint8Array, limits: MallocTagLimit
   scanner.feed(bytes);
   scanner.finish();
   let doc: unknown;
+  const hasBom = BOM.every((byte, k) => bytes[k] === byte);
   try {
-    doc = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    doc = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', hasBom ? BOM.length : 0));
   } catch (error) {
     throw new MemFormatError('MTAG_BAD_JSON', `invalid JSON: ${(error as Error).message}`, 'upload the snapshot file malloc-tag wrote, unchanged');
   }
