@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { MemFormatError } from '../format/errors.js';
 import { sniffInput } from '../format/sniff-input.js';
-import { collectSnapshotBytes, MALLOC_TAG_LIMITS, parseMallocTagSnapshot, type MallocTagLimits } from '../format/malloc-tag/read-snapshot.js';
+import { collectSnapshotBytes, MALLOC_TAG_LIMITS, readCollectedSnapshot, type MallocTagLimits } from '../format/malloc-tag/read-snapshot.js';
 import type { MallocTagSnapshot } from '../format/malloc-tag/snapshot.js';
 import { mallocTagStats } from './malloc-tag-stats.js';
 import { summarizeMemStream, type SummarizeOptions } from './summarize.js';
@@ -43,7 +43,7 @@ export async function readProfileInput(source: AsyncIterable<Uint8Array>, option
   const { kind, bytes } = await sniffInput(source, { maxBytes: options.maxBytes });
   if (kind === 'mem') return { kind, summary: await summarizeMemStream(bytes, options) };
   const text = await collectSnapshotBytes(bytes, options.snapshotLimits ?? MALLOC_TAG_LIMITS, options.snapshotBytesRead ?? 0);
-  const snapshot = parseMallocTagSnapshot(text, options.snapshotLimits ?? MALLOC_TAG_LIMITS);
+  const snapshot = await readCollectedSnapshot(text);
   return { kind, snapshot, id: createHash('sha256').update(text).digest('hex'), bytes: text.length };
 }
 

@@ -1,4 +1,5 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip, gzipSync } from 'node:zlib';
 import type { MallocTagSnapshot } from '../format/malloc-tag/snapshot.js';
 import { type M4Series, type MallocTagSummary, type ProfileSummary, type StoredProfile } from './summary.js';
 import { SUMMARY_VERSION } from '../versions.js';
@@ -75,6 +76,17 @@ function decodeSeries(raw: unknown, axis: 'index' | 'time'): M4Series {
  * `kind` stored ('mem' or 'malloc-tag') so that reading it never guesses.
  */
 export function serializeSummary(summary: StoredProfile): Buffer {
+  return gzipSync(summaryDocument(summary), { level: 6 });
+}
+
+const gzipAsync = promisify(gzip);
+
+/** serializeSummary with the compression on libuv's thread pool: a malloc-tag profile near its limit takes a few hundred ms to compress. */
+export function serializeSummaryAsync(summary: StoredProfile): Promise<Buffer> {
+  return gzipAsync(summaryDocument(summary), { level: 6 });
+}
+
+function summaryDocument(summary: StoredProfile): string {
   const doc =
     summary.kind === 'malloc-tag'
       ? { version: summary.version, kind: summary.kind, id: summary.id, stats: summary.stats, snapshots: summary.snapshots }
@@ -86,7 +98,7 @@ export function serializeSummary(summary: StoredProfile): Buffer {
           m4: { index: encodeSeries(summary.m4.index), time: encodeSeries(summary.m4.time) },
           ...(summary.mallocTag ? { mallocTag: summary.mallocTag } : {}),
         };
-  return gzipSync(JSON.stringify(doc), { level: 6 });
+  return JSON.stringify(doc);
 }
 
 type StoredDoc = { version?: unknown; kind?: unknown; id?: unknown; stats?: unknown; m4?: { index?: unknown; time?: unknown }; snapshots?: unknown; mallocTag?: unknown };

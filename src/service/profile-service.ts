@@ -8,7 +8,7 @@
  */
 import type { StoredProfile } from '../aggregate/summary.js';
 import { combineInputs, readProfileInput, type ProfileInput } from '../aggregate/profile-input.js';
-import { deserializeSummary, serializeSummary, SummaryCodecError } from '../aggregate/summary-codec.js';
+import { deserializeSummary, serializeSummaryAsync, SummaryCodecError } from '../aggregate/summary-codec.js';
 import type { PlotOptions } from '../options/plot-options.js';
 import { FORMATS } from '../render/formats.js';
 import { requestedPixels, type RenderedImage } from '../render/plot-output.js';
@@ -139,7 +139,7 @@ export class ProfileService {
     const created = !(await this.store.has(key));
     const paired = summary.kind !== 'malloc-tag' && summary.mallocTag !== undefined;
     if (created || paired) {
-      const bytes = serializeSummary(summary);
+      const bytes = await serializeSummaryAsync(summary);
       await this.store.set(key, bytes);
       this.storedSummaries.set(id, bytes);
     }

@@ -72,6 +72,30 @@ export function parseMallocTagSnapshot(bytes: Uint8Array, limits: MallocTagLimit
   const scanner = new JsonShapeScanner(limits);
   scanner.feed(bytes);
   scanner.finish();
+  return drain(readScannedSnapshot(bytes));
+}
+
+/**
+ * A snapshot from bytes collectSnapshotBytes has scanned already, giving the event loop a turn
+ * after each thread's tree (a snapshot near the limit has tens of thousands of scopes).
+ */
+export async function readCollectedSnapshot(bytes: Uint8Array): Promise<MallocTagSnapshot> {
+  const steps = readScannedSnapshot(bytes);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** JSON.parse, then the shape, one thread per step: bytes whose nesting and size are known to be bounded. */
+function* readScannedSnapshot(bytes: Uint8Array): Generator<void, MallocTagSnapshot> {
   let doc: unknown;
   const hasBom = BOM.every((byte, k) => bytes[k] === byte);
   try {
@@ -79,7 +103,8 @@ export function parseMallocTagSnapshot(bytes: Uint8Array, limits: MallocTagLimit
   } catch (error) {
     throw new MemFormatError('MTAG_BAD_JSON', `invalid JSON: ${(error as Error).message}`, 'upload the snapshot file malloc-tag wrote, unchanged');
   }
-  return snapshotOf(doc);
+  yield;
+  return yield* snapshotSteps(doc);
 }
 
 function notMallocTag(message: string): MemFormatError {
@@ -215,6 +240,11 @@ function readThread(key: string, value: unknown, format: MallocTagFormat | null)
 
 /** MallocTagSnapshot from a parsed document; MTAG_NOT_MALLOC_TAG naming what was found otherwise. */
 export function snapshotOf(doc: unknown): MallocTagSnapshot {
+  return drain(snapshotSteps(doc));
+}
+
+/** snapshotOf, one step per thread. */
+function* snapshotSteps(doc: unknown): Generator<void, MallocTagSnapshot> {
   if (!isObject(doc)) throw notMallocTag(`JSON ${describeJson(doc)}, not a malloc-tag snapshot object`);
   const threadKeys = Object.keys(doc).filter((key) => key.startsWith(THREAD_PREFIX));
   if (doc.PID === undefined || threadKeys.length === 0) {
@@ -229,6 +259,7 @@ export function snapshotOf(doc: unknown): MallocTagSnapshot {
     const { format: threadFormat, ...thread } = readThread(key, doc[key], format);
     format ??= threadFormat;
     threads.push(thread);
+    yield;
   }
   const time = (key: string) => (doc[key] === undefined ? '' : stringAt(doc, key, 'the snapshot'));
   return {
