@@ -122,7 +122,7 @@ async function reportWarnings(args: ParsedArgs, input: Input, summary: StoredPro
 }
 
 async function runStats(args: ParsedArgs, io: CliIo): Promise<number> {
-  if (args.positionals.length === 0) throw new UsageError('stats takes a DATAFILE (or several malloc-tag snapshots), received none');
+  if (args.positionals.length === 0) throw new UsageError('stats takes one DATAFILE, received 0 (several are read when all are malloc-tag snapshots)');
   const inputs = args.positionals.map((name) => openInput(name, io));
   const summary = await readProfile(inputs, io);
   await write(io.stdout, JSON.stringify(printedStats(summary, inputs), null, 2) + '\n');
@@ -195,16 +195,21 @@ export function outputTarget(args: ParsedArgs): { outFile: string | null; format
   return { outFile, format };
 }
 
-/** Names taken for inputs when last on the command line: a snapshot is never overwritten by a chart. */
-const INPUT_NAME = /\.json(\.gz)?$/i;
+/** Names of malloc-tag snapshots on the command line: several inputs, and never taken for OUTFILE. */
+const SNAPSHOT_NAME = /\.json(\.gz)?$/i;
 
 /**
  * memusagestat's DATAFILE [OUTFILE], and several malloc-tag snapshots (a timeline): the last of
- * two or more words is OUTFILE unless it is named like a snapshot (`.json`, `.json.gz`).
+ * two or more words is OUTFILE unless it is named like a snapshot (`.json`, `.json.gz`); more
+ * than two words need every input named so (otherwise memusagestat's "too many arguments").
  */
 export function splitPositionals(positionals: readonly string[]): { inputs: string[]; outArg: string | null } {
-  if (positionals.length < 2 || INPUT_NAME.test(positionals[positionals.length - 1])) return { inputs: [...positionals], outArg: null };
-  return { inputs: positionals.slice(0, -1), outArg: positionals[positionals.length - 1] };
+  const last = positionals[positionals.length - 1];
+  const split = positionals.length < 2 || SNAPSHOT_NAME.test(last) ? { inputs: [...positionals], outArg: null } : { inputs: positionals.slice(0, -1), outArg: last };
+  if (split.inputs.length > 1 && !split.inputs.every((name) => SNAPSHOT_NAME.test(name))) {
+    throw new UsageError(`too many arguments: ${positionals.slice(2).join(' ')} (several inputs must all be malloc-tag snapshots named .json or .json.gz)`);
+  }
+  return split;
 }
 
 async function runPlot(args: ParsedArgs, io: CliIo, hooks: CliHooks): Promise<number> {
@@ -213,7 +218,6 @@ async function runPlot(args: ParsedArgs, io: CliIo, hooks: CliHooks): Promise<nu
   const options = { ...args.options, format };
   if (!outFile && io.stdout.isTTY) throw new UsageError('reading standard input: give OUTFILE or -o FILE (or redirect standard output)');
   const { inputs: names } = splitPositionals(args.positionals);
-  if (names.length > 1 && names.includes('-')) throw new UsageError('standard input (-) can only be the one DATAFILE');
   const inputs = names.map((name) => openInput(name, io));
   if (hooks.render) {
     if (options.format !== 'svg') hooks.prepareRaster?.();

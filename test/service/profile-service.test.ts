@@ -41,7 +41,7 @@ t.test('keys: the render hash depends on what changes the picture, not on spelli
   t.not(renderHash(SORT_ID, a), renderHash(SORT_ID, { ...a, format: 'svg' }));
   t.not(renderHash(SORT_ID, a), renderHash('f'.repeat(64), a));
   t.match(renderHash(SORT_ID, a), /^[0-9a-f]{64}$/);
-  t.equal(summaryKey(SORT_ID), `summary:${SORT_ID}:v2`);
+  t.equal(summaryKey(SORT_ID), `summary:${SORT_ID}:v3`);
   t.equal(renderKey('ab'), 'render:ab');
 });
 
