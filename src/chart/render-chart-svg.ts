@@ -144,6 +144,11 @@ function header(summary: ProfileSummary, options: PlotOptions, sizing: ChartSizi
 }
 
 export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): string {
+  return serializeSvg(chartSvgElement(summary, options));
+}
+
+/** The chart's root `svg` element, unserialised: renderChartSvg writes it; the malloc-tag `scopes` chart nests it beside the scopes. */
+export function chartSvgElement(summary: ProfileSummary, options: PlotOptions): SvgElement {
   checkPlotOptions(options);
   const theme = CHART_THEMES[options.theme];
   const { width, height } = options;
@@ -302,9 +307,9 @@ export function renderChartSvg(summary: ProfileSummary, options: PlotOptions): s
   const marks = annotationMarks(annotations, { x, y: yLeft, area, fontSize, lineHeight: sizing.lineHeight, textColor: theme.text, halo: theme.background, gridLines });
   if (marks) children.push(marks);
   children.push(...top.elements);
-  return serializeSvg({
+  return {
     tag: 'svg',
     attrs: { width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': FONT_FAMILY },
     children,
-  });
+  };
 }

@@ -45,20 +45,21 @@ type OptionType =
   | { kind: 'number'; min: number; max: number }
   | { kind: 'boolean' }
   | { kind: 'enum'; values: readonly string[]; aliases?: Readonly<Record<string, string>> }
-  | { kind: 'string'; maxLength: number }
+  /** `check` (when given) refuses text that is not what the option expects, e.g. a regular expression that does not compile. */
+  | { kind: 'string'; maxLength: number; check?: { description: string; accepts: (text: string) => boolean } }
   /** Comma-separated values, each from `values` at most once ('none' or nothing: the empty list). */
   | { kind: 'list'; values: readonly string[] };
 
-export interface OptionDefinition {
+export interface OptionDefinition<O = PlotOptions> {
   /** Canonical name: the HTTP query parameter / multipart field. */
   name: string;
-  /** Property of PlotOptions. */
-  key: keyof PlotOptions;
+  /** Property of the options object (PlotOptions, or ScopeChartOptions for the malloc-tag charts' own). */
+  key: keyof O & string;
   /** CLI flags, memusagestat's first where it has one. */
   flags: { short?: string; long: string };
   /** A boolean CLI flag takes no value; the rest take one. */
   type: OptionType;
-  default: PlotOptions[keyof PlotOptions];
+  default: O[keyof O];
   description: string;
 }
 
@@ -169,6 +170,7 @@ export class PlotOptionError extends Error {
 }
 
 export function describeAllowed(type: OptionType): string {
+  if (type.kind === 'string' && type.check) return `${type.check.description} of at most ${type.maxLength} characters`;
   switch (type.kind) {
     case 'integer':
       return `an integer from ${type.min} to ${type.max}`;
@@ -188,7 +190,7 @@ export function describeAllowed(type: OptionType): string {
 }
 
 /** Text of an option value as the URL, cache key and documentation write it: a list comma-separated, 'none' when empty. */
-export function optionValueText(value: PlotOptions[keyof PlotOptions]): string {
+export function optionValueText(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(',');
   return String(value ?? '');
 }
@@ -206,13 +208,13 @@ const TRUE_WORDS = new Set(['', 'true', '1', 'yes', 'on']);
 const FALSE_WORDS = new Set(['false', '0', 'no', 'off']);
 
 /** Parses one raw value (a string from argv, a query or a form field; or a boolean) by its definition. */
-export function parseOptionValue(def: OptionDefinition, raw: unknown, label = def.name): PlotOptions[keyof PlotOptions] {
+export function parseOptionValue<O = PlotOptions>(def: OptionDefinition<O>, raw: unknown, label = def.name): O[keyof O] {
   const type = def.type;
   const allowed = describeAllowed(type);
   if (type.kind === 'boolean') {
-    if (typeof raw === 'boolean') return raw;
-    if (typeof raw === 'string' && TRUE_WORDS.has(raw.toLowerCase())) return true;
-    if (typeof raw === 'string' && FALSE_WORDS.has(raw.toLowerCase())) return false;
+    if (typeof raw === 'boolean') return raw as O[keyof O];
+    if (typeof raw === 'string' && TRUE_WORDS.has(raw.toLowerCase())) return true as O[keyof O];
+    if (typeof raw === 'string' && FALSE_WORDS.has(raw.toLowerCase())) return false as O[keyof O];
     throw new PlotOptionError(label, raw, allowed);
   }
   if (typeof raw !== 'string') throw new PlotOptionError(label, raw, allowed);
@@ -223,22 +225,23 @@ export function parseOptionValue(def: OptionDefinition, raw: unknown, label = de
       const value = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : Number.NaN;
       if (!Number.isFinite(value) || value < type.min || value > type.max) throw new PlotOptionError(label, raw, allowed);
       if (type.kind === 'integer' && !Number.isInteger(value)) throw new PlotOptionError(label, raw, allowed);
-      return value;
+      return value as O[keyof O];
     }
     case 'enum': {
       const lower = raw.toLowerCase();
       const value = type.aliases && Object.hasOwn(type.aliases, lower) ? type.aliases[lower] : lower;
       if (!type.values.includes(value)) throw new PlotOptionError(label, raw, allowed);
-      return value as PlotOptions[keyof PlotOptions];
+      return value as O[keyof O];
     }
     case 'list': {
       const list = parseList(type.values, raw);
       if (list === null) throw new PlotOptionError(label, raw, allowed);
-      return list as PlotOptions[keyof PlotOptions];
+      return list as O[keyof O];
     }
     case 'string': {
       if (raw.length > type.maxLength) throw new PlotOptionError(label, `${raw.slice(0, 40)}…`, allowed);
-      return raw.length === 0 ? null : raw;
+      if (raw.length > 0 && type.check && !type.check.accepts(raw)) throw new PlotOptionError(label, raw, allowed);
+      return (raw.length === 0 ? null : raw) as O[keyof O];
     }
   }
 }
@@ -287,4 +290,156 @@ export function plotOptionsQuery(options: Partial<PlotOptions>): string {
     parts.push(`${def.name}=${encodeURIComponent(optionValueText(value))}`);
   }
   return parts.join('&');
+}
+
+// ---------------------------------------------------------------------------------------------
+// malloc-tag charts (issue 15): the chart kind and how scopes are measured, merged and ranked.
+// A .mem profile takes PlotOptions alone (its one chart); a malloc-tag snapshot, or a .mem with a
+// paired snapshot, takes PlotOptions plus these, so `kind` only exists where there is a choice and
+// each input names only the kinds it can draw.
+
+/** Charts of malloc-tag snapshots: the scope tree (icicle), the top scopes (bars), several snapshots over time (timeline). */
+export const SNAPSHOT_CHART_KINDS = ['icicle', 'bars', 'timeline'] as const;
+/** Charts of a .mem profile with a paired snapshot: the heap chart alone, or beside the snapshot's scopes. */
+export const PAIRED_CHART_KINDS = ['heap', 'scopes'] as const;
+export type SnapshotChartKind = (typeof SNAPSHOT_CHART_KINDS)[number];
+export type PairedChartKind = (typeof PAIRED_CHART_KINDS)[number];
+/** What a scope's figure is: bytes allocated (in it and below, or in it alone), allocated − freed, or malloc/realloc/calloc calls. */
+export const SCOPE_MEASURES = ['total', 'self', 'net', 'calls'] as const;
+export type ScopeMeasure = (typeof SCOPE_MEASURES)[number];
+/** One band per thread, or threads whose names differ only by trailing numbers (worker/0, worker/1) joined. */
+export const THREAD_MODES = ['split', 'merge'] as const;
+export type ThreadMode = (typeof THREAD_MODES)[number];
+/** Bounds of `aggregate`: the pattern's length here, the thread-name length it is matched against in the chart. */
+export const AGGREGATE_PATTERN_MAX_LENGTH = 200;
+export const THREAD_NAME_MAX_LENGTH = 256;
+export const TOP_RANGE = { min: 1, max: 50 } as const;
+
+export interface ScopeChartOptions {
+  measure: ScopeMeasure;
+  threads: ThreadMode;
+  /** A regular expression (source text): the threads whose names it matches are drawn as one. */
+  aggregate: string | null;
+  /** How many scopes bars and the timeline show. */
+  top: number;
+}
+export interface SnapshotPlotOptions extends PlotOptions, ScopeChartOptions {
+  kind: SnapshotChartKind;
+}
+export interface PairedPlotOptions extends PlotOptions, ScopeChartOptions {
+  kind: PairedChartKind;
+}
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A definition of an option outside PlotOptions (its key names a property of SnapshotPlotOptions or PairedPlotOptions). */
+export type ExtraOptionDefinition = OptionDefinition<Record<string, unknown>>;
+
+const SCOPE_OPTION_DEFINITIONS: readonly ExtraOptionDefinition[] = [
+  {
+    name: 'measure',
+    key: 'measure',
+    flags: { long: '--measure' },
+    type: { kind: 'enum', values: SCOPE_MEASURES },
+    default: 'total',
+    description: 'malloc-tag charts: what a scope weighs: total (bytes allocated in it and below), self (in it alone), net (allocated − freed; 1.0–1.1 snapshots have no freed counts and show allocated), calls (malloc, realloc and calloc calls).',
+  },
+  {
+    name: 'threads',
+    key: 'threads',
+    flags: { long: '--threads' },
+    type: { kind: 'enum', values: THREAD_MODES },
+    default: 'split',
+    description: 'malloc-tag charts: one band per thread (split), or threads whose names differ only by trailing numbers joined (merge: worker/0, worker/1 → worker/*).',
+  },
+  {
+    name: 'aggregate',
+    key: 'aggregate',
+    flags: { long: '--aggregate' },
+    type: { kind: 'string', maxLength: AGGREGATE_PATTERN_MAX_LENGTH, check: { description: 'a regular expression', accepts: compiles } },
+    default: null,
+    description: "malloc-tag charts: a regular expression; the threads whose names it matches are joined into one (what mtag-postprocess's aggregation rules do).",
+  },
+  {
+    name: 'top',
+    key: 'top',
+    flags: { long: '--top' },
+    type: { kind: 'integer', ...TOP_RANGE },
+    default: 10,
+    description: 'malloc-tag bars, timeline and scopes charts: how many scopes to show, largest first.',
+  },
+];
+
+/** Options of a malloc-tag snapshot's charts (besides PLOT_OPTION_DEFINITIONS). */
+export const SNAPSHOT_OPTION_DEFINITIONS: readonly ExtraOptionDefinition[] = [
+  {
+    name: 'kind',
+    key: 'kind',
+    flags: { long: '--kind' },
+    type: { kind: 'enum', values: SNAPSHOT_CHART_KINDS },
+    default: 'icicle',
+    description: 'malloc-tag snapshot chart: icicle (the scope tree), bars (the top scopes), timeline (several snapshots of one process: the top scopes over time).',
+  },
+  ...SCOPE_OPTION_DEFINITIONS,
+];
+
+/** Options of a .mem profile that has a paired malloc-tag snapshot (besides PLOT_OPTION_DEFINITIONS). */
+export const PAIRED_OPTION_DEFINITIONS: readonly ExtraOptionDefinition[] = [
+  {
+    name: 'kind',
+    key: 'kind',
+    flags: { long: '--kind' },
+    type: { kind: 'enum', values: PAIRED_CHART_KINDS },
+    default: 'heap',
+    description: 'A .mem profile with a paired malloc-tag snapshot: heap (the .mem chart) or scopes (the heap over time beside the snapshot\'s scope breakdown).',
+  },
+  ...SCOPE_OPTION_DEFINITIONS,
+];
+
+/** Options from name → raw value pairs over the plot options and `extra` definitions: unknown names refused, missing ones defaulted. */
+function parseWithExtra<O extends PlotOptions>(extra: readonly ExtraOptionDefinition[], raw: Record<string, unknown>, base: Partial<O>): O {
+  const definitions = [...(PLOT_OPTION_DEFINITIONS as readonly OptionDefinition<object>[] as readonly ExtraOptionDefinition[]), ...extra];
+  const byName = new Map(definitions.map((d) => [d.name, d]));
+  const options: Record<string, unknown> = {};
+  for (const def of definitions) options[def.key] = def.default;
+  Object.assign(options, base);
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    const def = byName.get(name);
+    if (!def) throw new PlotOptionError(name, value, `one of the options ${definitions.map((d) => d.name).join(', ')}`);
+    options[def.key] = parseOptionValue(def, Array.isArray(value) ? value[value.length - 1] : value);
+  }
+  return options as O;
+}
+
+/** Canonical text of the options that change a malloc-tag picture (cache keys hash it): the plot options', then the extra ones. */
+function normalizeWithExtra(extra: readonly ExtraOptionDefinition[], options: PlotOptions): string {
+  const values = options as unknown as Record<string, unknown>;
+  return [normalizePlotOptions(options), ...extra.map((def) => `${def.name}=${encodeURIComponent(optionValueText(values[def.key]))}`)].join('&');
+}
+
+export function defaultSnapshotPlotOptions(): SnapshotPlotOptions {
+  return parseWithExtra<SnapshotPlotOptions>(SNAPSHOT_OPTION_DEFINITIONS, {}, {});
+}
+export function parseSnapshotPlotOptions(raw: Record<string, unknown>, base: Partial<SnapshotPlotOptions> = {}): SnapshotPlotOptions {
+  return parseWithExtra<SnapshotPlotOptions>(SNAPSHOT_OPTION_DEFINITIONS, raw, base);
+}
+export function normalizeSnapshotPlotOptions(options: SnapshotPlotOptions): string {
+  return normalizeWithExtra(SNAPSHOT_OPTION_DEFINITIONS, options);
+}
+export function defaultPairedPlotOptions(): PairedPlotOptions {
+  return parseWithExtra<PairedPlotOptions>(PAIRED_OPTION_DEFINITIONS, {}, {});
+}
+export function parsePairedPlotOptions(raw: Record<string, unknown>, base: Partial<PairedPlotOptions> = {}): PairedPlotOptions {
+  return parseWithExtra<PairedPlotOptions>(PAIRED_OPTION_DEFINITIONS, raw, base);
+}
+export function normalizePairedPlotOptions(options: PairedPlotOptions): string {
+  return normalizeWithExtra(PAIRED_OPTION_DEFINITIONS, options);
 }
