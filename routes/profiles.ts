@@ -6,6 +6,7 @@ import { checkPixelBudget, etagMatches, IMMUTABLE, plotHeaders, profileUrls } fr
 import { codedEtag, negotiateContentCoding } from '../src/http/content-coding.js';
 import { errorResponses, imageResponse, plotOptionsQuerySchema, profileIdParam, profileSchema } from '../src/http/schemas.js';
 import { OUTPUT_FORMATS, parsePlotOptions, type PlotOptions } from '../src/options/plot-options.js';
+import { optionsKindOfProfile, parseProfilePlotOptions, withoutChartKindOptions } from '../src/options/profile-options.js';
 
 /** Content-addressed profiles: upload once (the CI call), then stats and charts by id, forever cacheable. */
 const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
@@ -40,9 +41,9 @@ const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
     },
     async (request, reply) => {
       const { query } = request;
-      parsePlotOptions(query);
+      parsePlotOptions(withoutChartKindOptions(query));
       const { ingest, fields } = await fastify.readUpload(request);
-      const options = parsePlotOptions({ ...query, ...fields });
+      const options = parseProfilePlotOptions(optionsKindOfProfile(ingest.summary), { ...query, ...fields });
       const { summary, created } = ingest;
       fastify.metrics.uploads.inc({ result: created ? 'created' : 'known' });
       reply.code(created ? 201 : 200).header('location', `/profiles/${summary.id}`);
@@ -90,10 +91,12 @@ const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
     },
     async (request, reply) => {
       const { id, format } = request.params;
-      const options = parsePlotOptions({ ...request.query, format });
-      checkPixelBudget(options, fastify.config.maxRenderPixels);
+      checkPixelBudget(parsePlotOptions(withoutChartKindOptions({ ...request.query, format })), fastify.config.maxRenderPixels);
       // The store's word first: an id it evicted answers 404 even while an image of it is cached.
-      if (!(await fastify.profiles.hasProfile(id))) throw new ProfileNotFound(id);
+      // Its kind says which options it takes (malloc-tag snapshots and pairings have chart options of their own).
+      const kind = await fastify.profiles.optionsKind(id);
+      if (!kind) throw new ProfileNotFound(id);
+      const options = parseProfilePlotOptions(kind, { ...request.query, format });
       // SVG is text: sent br/gzip-compressed when accepted, each coding its own ETag (compressed once, then kept).
       const coding = options.format === 'svg' ? negotiateContentCoding(request.headers['accept-encoding']) : null;
       if (options.format === 'svg') reply.header('vary', 'Accept-Encoding');

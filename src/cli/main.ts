@@ -9,6 +9,7 @@ import { summarizeMemFile, summarizeMemStream, FILE_CHUNK_BYTES, type SummarizeO
 import type { ProfileSummary, StoredProfile } from '../aggregate/summary.js';
 import { combineInputs, readProfileInput, type ProfileInput } from '../aggregate/profile-input.js';
 import { sniffInput, type InputKind } from '../format/sniff-input.js';
+import { optionsKindOfProfile, parseProfilePlotOptions } from '../options/profile-options.js';
 import { decodeInput } from '../format/decode-input.js';
 import { readFileChunks } from '../format/read-file-chunks.js';
 import { InputTooLargeError, MemFormatError } from '../format/errors.js';
@@ -216,6 +217,7 @@ async function runPlot(args: ParsedArgs, io: CliIo, hooks: CliHooks): Promise<nu
   if (args.positionals.length < 1) throw new UsageError('missing DATAFILE');
   const { outFile, format } = outputTarget(args);
   const options = { ...args.options, format };
+  // Chart options of snapshots are checked against the input's kind once it is read (drawPlot); not --kind for a .mem.
   if (!outFile && io.stdout.isTTY) throw new UsageError('reading standard input: give OUTFILE or -o FILE (or redirect standard output)');
   const { inputs: names } = splitPositionals(args.positionals);
   const inputs = names.map((name) => openInput(name, io));
@@ -236,7 +238,7 @@ async function runPlot(args: ParsedArgs, io: CliIo, hooks: CliHooks): Promise<nu
 async function drawPlot(args: ParsedArgs, inputs: Input[], options: PlotOptions, render: PlotRenderer, io: CliIo, outFile: string | null): Promise<number> {
   const input = inputs[0];
   const summary = await readProfile(inputs, io);
-  const { body } = await render(summary, options);
+  const { body } = await render(summary, parseProfilePlotOptions(optionsKindOfProfile(summary), args.chartOptions, options));
   if (!outFile) {
     await write(io.stdout, body);
     return reportWarnings(args, input, summary, io);

@@ -5,7 +5,8 @@
  */
 import { PixelBudgetExceeded } from './errors.js';
 import { requestedPixels } from '../render/plot-output.js';
-import { OUTPUT_FORMATS, plotOptionsQuery, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
+import { OUTPUT_FORMATS, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
+import { anyPlotOptionsQuery } from '../options/profile-options.js';
 
 /** Rendered images never change at their URL: a year, immutable (what browsers and CDNs keep longest). */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -14,7 +15,7 @@ export const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 /** Absolute URLs of a profile: its stats and its chart in every format, with these options. */
 export function profileUrls(base: string, id: string, options: Partial<PlotOptions> = {}) {
-  const query = plotOptionsQuery(options);
+  const query = anyPlotOptionsQuery(options);
   const suffix = query ? `?${query}` : '';
   const urls: Record<string, string> = { stats: `${base}/profiles/${id}` };
   for (const format of OUTPUT_FORMATS) urls[format] = `${base}/profiles/${id}/plot.${format}${suffix}`;
@@ -23,7 +24,7 @@ export function profileUrls(base: string, id: string, options: Partial<PlotOptio
 
 /** Path of a chart, for Content-Location. */
 export function plotPath(id: string, options: PlotOptions): string {
-  const query = plotOptionsQuery(options);
+  const query = anyPlotOptionsQuery(options);
   return `/profiles/${id}/plot.${options.format}${query ? `?${query}` : ''}`;
 }
 

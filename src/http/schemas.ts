@@ -2,7 +2,7 @@
  * JSON schemas shared by the routes: they validate, serialise and document (OpenAPI via
  * @fastify/swagger). Plain data, no Fastify.
  */
-import { describeAllowed, optionValueText, OUTPUT_FORMATS, PLOT_OPTION_DEFINITIONS } from '../options/plot-options.js';
+import { describeAllowed, optionValueText, OUTPUT_FORMATS, PAIRED_OPTION_DEFINITIONS, PLOT_OPTION_DEFINITIONS, SNAPSHOT_OPTION_DEFINITIONS } from '../options/plot-options.js';
 import { FORMATS } from '../render/formats.js';
 
 /**
@@ -17,6 +17,13 @@ export function plotOptionsQuerySchema(exclude: string[] = []) {
     if (exclude.includes(def.name)) continue;
     const fallback = def.default === null ? '' : ` Default: ${optionValueText(def.default)}.`;
     properties[def.name] = { type: 'string', description: `${def.description} Allowed: ${describeAllowed(def.type)}.${fallback}` };
+  }
+  // The malloc-tag chart options: taken by snapshot profiles and by .mem profiles with a paired snapshot (`kind` differs between them).
+  for (const def of [...SNAPSHOT_OPTION_DEFINITIONS, ...PAIRED_OPTION_DEFINITIONS]) {
+    const fallback = def.default === null ? '' : ` Default: ${optionValueText(def.default)}.`;
+    const text = `${def.description} Allowed: ${describeAllowed(def.type)}.${fallback}`;
+    const known = properties[def.name];
+    properties[def.name] = { type: 'string', description: known && !known.description.includes(text) ? `${known.description} ${text}` : text };
   }
   return { type: 'object' as const, properties };
 }

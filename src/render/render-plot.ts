@@ -4,6 +4,9 @@
 import type { StoredProfile } from '../aggregate/summary.js';
 import type { PlotOptions } from '../options/plot-options.js';
 import { renderChartSvg } from '../chart/render-chart-svg.js';
+import { renderMallocTagSvg } from '../chart/malloc-tag/render-malloc-tag-svg.js';
+import { PlotOptionError, SNAPSHOT_CHART_KINDS, type PairedPlotOptions, type SnapshotPlotOptions } from '../options/plot-options.js';
+import { optionsKindOf, type AnyPlotOptions } from '../options/profile-options.js';
 import { prepareSvgDocument } from '../chart/svg-document.js';
 import { rasterizeSvg } from '../raster/rasterize-svg.js';
 import { FORMATS } from './formats.js';
@@ -24,9 +27,19 @@ export interface RasterLimits {
   timeoutSeconds?: number;
 }
 
-/** The chart of a profile by its kind. */
-function chartSvg(summary: StoredProfile, options: PlotOptions): string {
-  if (summary.kind === 'malloc-tag') throw new Error('malloc-tag charts are not wired yet (engineer mtagchart draws them)');
+/**
+ * The chart of a profile by its kind: malloc-tag snapshots and a .mem's paired snapshot are drawn
+ * by renderMallocTagSvg with their options (parseProfilePlotOptions), a .mem by renderChartSvg.
+ */
+function chartSvg(summary: StoredProfile, options: AnyPlotOptions): string {
+  const optionsKind = optionsKindOf(options);
+  if (summary.kind === 'malloc-tag') {
+    if (optionsKind !== 'snapshots') throw new PlotOptionError('kind', String((options as { kind?: unknown }).kind), `one of ${SNAPSHOT_CHART_KINDS.join(', ')} (malloc-tag snapshots)`);
+    return renderMallocTagSvg({ kind: 'snapshots', snapshots: summary.snapshots }, options as SnapshotPlotOptions);
+  }
+  if (optionsKind === 'paired' && summary.mallocTag) {
+    return renderMallocTagSvg({ kind: 'paired', summary, snapshot: summary.mallocTag }, options as PairedPlotOptions);
+  }
   return renderChartSvg(summary, options);
 }
 

@@ -33,8 +33,9 @@ lowerThisThreadPriority();
 limitSharpForRenderPool();
 prepareRenderer();
 
-// The last profile drawn: charts of one profile in several sizes or formats come together.
-let last: { id: string; summary: StoredProfile } | null = null;
+// The last profile drawn: charts of one profile in several sizes or formats come together. Its
+// bytes are compared too: pairing a snapshot with a .mem stores new bytes under the same id.
+let last: { id: string; bytes: Uint8Array; summary: StoredProfile } | null = null;
 
 /** Told instead of an image when the summary's bytes cannot be read (errors lose their class on the way back). */
 export interface CorruptSummary {
@@ -46,12 +47,12 @@ export default async function renderTask(task: RenderTask | WarmUpTask): Promise
   if ('warmUp' in task) return null;
   let summary: StoredProfile;
   try {
-    summary = last?.id === task.id ? last.summary : deserializeSummary(task.summary);
+    summary = last?.id === task.id && Buffer.compare(last.bytes, task.summary) === 0 ? last.summary : deserializeSummary(task.summary);
   } catch (error) {
     if (error instanceof SummaryCodecError) return { corrupt: error.message };
     throw error;
   }
-  last = { id: task.id, summary };
+  last = { id: task.id, bytes: task.summary, summary };
   const timeoutSeconds = Math.min(3600, Math.max(1, Math.ceil((task.deadlineAt - Date.now()) / 1000)));
   const plot = await renderPlot(summary, task.options, { maxPixels: task.maxPixels, timeoutSeconds });
   // An image in a pooled slab (small SVG text) is copied out so that transferring it detaches nothing else.

@@ -10,6 +10,7 @@ import type { StoredProfile } from '../aggregate/summary.js';
 import { combineInputs, readProfileInput, type ProfileInput } from '../aggregate/profile-input.js';
 import { deserializeSummary, serializeSummaryAsync, SummaryCodecError } from '../aggregate/summary-codec.js';
 import type { PlotOptions } from '../options/plot-options.js';
+import { optionsKindOfProfile, type ProfileOptionsKind } from '../options/profile-options.js';
 import { FORMATS } from '../render/formats.js';
 import { requestedPixels, type RenderedImage } from '../render/plot-output.js';
 import type { StoredSummary } from '../render/render-pool.js';
@@ -193,6 +194,12 @@ export class ProfileService {
     }
     this.remember(id, summary);
     return summary;
+  }
+
+  /** Which chart options the profile takes (a .mem alone, a .mem with a paired snapshot, snapshots), or null when unknown. */
+  async optionsKind(id: string): Promise<ProfileOptionsKind | null> {
+    const summary = await this.getSummary(id);
+    return summary ? optionsKindOfProfile(summary) : null;
   }
 
   async hasProfile(id: string): Promise<boolean> {

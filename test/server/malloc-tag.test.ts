@@ -159,3 +159,54 @@ t.test('a 100 MB JSON upload and a 100,000-deep nesting are refused cleanly', as
   t.equal(health.statusCode, 200, 'the server answers afterwards');
   t.ok(sent > 0);
 });
+
+t.test('charts of snapshot profiles: kinds by what the profile is, each its own cached image', async (t) => {
+  const app = await build(t, QUIET);
+  const pipeline = tags('pipeline_stats.json');
+  const posted = await app.inject({ method: 'POST', url: '/plot?kind=bars&format=svg', ...raw(pipeline.bytes) });
+  t.equal(posted.statusCode, 200, 'POST /plot of a snapshot draws it');
+  t.match(posted.body, /<svg/);
+  t.match(String(posted.headers['content-location']), /kind=bars/, 'the chart URL keeps its kind');
+
+  const icicle = await app.inject({ method: 'GET', url: `/profiles/${pipeline.id}/plot.svg` });
+  t.equal(icicle.statusCode, 200, 'default: the icicle');
+  const bars = await app.inject({ method: 'GET', url: `/profiles/${pipeline.id}/plot.svg?kind=bars` });
+  t.equal(bars.statusCode, 200);
+  t.not(bars.headers.etag, icicle.headers.etag, 'kind is part of the cache key');
+  t.not(bars.body, icicle.body);
+  const merged = await app.inject({ method: 'GET', url: `/profiles/${pipeline.id}/plot.png?threads=merge&measure=self` });
+  t.equal(merged.statusCode, 200);
+
+  const scopes = await app.inject({ method: 'GET', url: `/profiles/${pipeline.id}/plot.svg?kind=scopes`, headers: { accept: 'application/json' } });
+  t.equal(scopes.statusCode, 400, 'kind=scopes needs a .mem with its snapshot');
+  t.equal(scopes.json().option, 'kind');
+  const badRegex = await app.inject({ method: 'GET', url: `/profiles/${pipeline.id}/plot.svg?aggregate=(`, headers: { accept: 'application/json' } });
+  t.equal(badRegex.statusCode, 400);
+
+  const withUrls = await app.inject({ method: 'POST', url: '/profiles?kind=bars&top=3', ...raw(pipeline.bytes) });
+  t.match(withUrls.json().urls.png, /\/plot\.png\?kind=bars&top=3$/, 'ready-made URLs carry the chart options');
+
+  const names = ['pipeline.snap.0000.json', 'pipeline.snap.0001.json', 'pipeline.snap.0002.json'];
+  const timeline = await app.inject({ method: 'POST', url: '/plot?kind=timeline&format=svg', ...multipartFiles(names.map((name) => ({ field: 'file', bytes: tags(name).bytes }))) });
+  t.equal(timeline.statusCode, 200, 'a timeline of three snapshots');
+  t.match(timeline.body, /3 snapshots/);
+});
+
+t.test('a .mem profile: its chart; kind=scopes once its snapshot is paired, 400 before', async (t) => {
+  const app = await build(t, QUIET);
+  const mem = fixture('malloctag/pipeline.mem');
+  await app.inject({ method: 'POST', url: '/profiles', ...raw(mem.bytes) });
+  const alone = await app.inject({ method: 'GET', url: `/profiles/${mem.id}/plot.svg?kind=scopes`, headers: { accept: 'application/json' } });
+  t.equal(alone.statusCode, 400, 'no snapshot paired yet');
+  t.equal(alone.json().option, 'kind');
+  const heap = await app.inject({ method: 'GET', url: `/profiles/${mem.id}/plot.svg` });
+  t.equal(heap.statusCode, 200);
+
+  const paired = await app.inject({ method: 'POST', url: '/profiles', ...multipartFiles([{ field: 'file', bytes: mem.bytes }, { field: 'tags', bytes: tags('pipeline_stats.json').bytes }]) });
+  t.equal(paired.statusCode, 200, 'the .mem was known: 200, its stored profile now paired');
+  const scopes = await app.inject({ method: 'GET', url: `/profiles/${mem.id}/plot.svg?kind=scopes` });
+  t.equal(scopes.statusCode, 200);
+  t.match(scopes.body, /malloc-tag snapshot of pid 20629/);
+  const stillHeap = await app.inject({ method: 'GET', url: `/profiles/${mem.id}/plot.svg` });
+  t.equal(stillHeap.statusCode, 200, 'the default chart of a paired .mem is its heap chart');
+});
