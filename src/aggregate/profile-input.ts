@@ -35,14 +35,16 @@ export const MAX_SNAPSHOTS_PER_UPLOAD = 64;
 export interface ReadInputOptions extends SummarizeOptions {
   /** Bytes of snapshots already read in the same upload: the snapshot limit is for all of them together. */
   snapshotBytesRead?: number;
-  snapshotLimits?: MallocTagLimits;
+  /** The snapshot limit (at most MALLOC_TAG_LIMITS.maxBytes, the default). */
+  maxSnapshotBytes?: number;
 }
 
 /** Reads one input (one upload part, one file) by its kind. MemFormatError / InputTooLargeError for bad input. */
 export async function readProfileInput(source: AsyncIterable<Uint8Array>, options: ReadInputOptions = {}): Promise<ProfileInput> {
   const { kind, bytes } = await sniffInput(source, { maxBytes: options.maxBytes });
   if (kind === 'mem') return { kind, summary: await summarizeMemStream(bytes, options) };
-  const text = await collectSnapshotBytes(bytes, options.snapshotLimits ?? MALLOC_TAG_LIMITS, options.snapshotBytesRead ?? 0);
+  const limits: MallocTagLimits = { ...MALLOC_TAG_LIMITS, maxBytes: Math.min(options.maxSnapshotBytes ?? MALLOC_TAG_LIMITS.maxBytes, MALLOC_TAG_LIMITS.maxBytes) };
+  const text = await collectSnapshotBytes(bytes, limits, options.snapshotBytesRead ?? 0);
   const snapshot = await readCollectedSnapshot(text);
   return { kind, snapshot, id: createHash('sha256').update(text).digest('hex'), bytes: text.length };
 }

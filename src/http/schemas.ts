@@ -33,7 +33,7 @@ const STATUS_TEXT: Record<number, string> = {
   401: 'Missing or wrong bearer token (uploads, when MEMPLOT_API_TOKENS is set)',
   404: 'Unknown profile id',
   406: 'None of the Accept types can be produced',
-  413: 'Upload too large (counted after decompression: a gzip bomb ends here); malloc-tag snapshots: over 16 MiB together',
+  413: 'Upload too large (counted after decompression: a gzip bomb ends here); malloc-tag snapshots: over MEMPLOT_MAX_SNAPSHOT_BYTES together',
   415: 'Unsupported Content-Type or Content-Encoding',
   422: 'Not a memusage data file or malloc-tag snapshot, or parts that make no profile (the message says what was found)',
   503: 'Overloaded (render queue full, render timeout, store down): retry after Retry-After seconds',

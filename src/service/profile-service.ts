@@ -23,6 +23,8 @@ import type { CacheStore } from '../cache/store.js';
 export interface ProfileServiceOptions {
   /** Largest uncompressed upload (InputTooLargeError past it). */
   maxUploadBytes: number;
+  /** Largest total of the malloc-tag snapshots of one upload (default and bound: MALLOC_TAG_LIMITS.maxBytes, 16 MiB). */
+  maxSnapshotBytes?: number;
   renderConcurrency: number;
   renderQueue: number;
   uploadConcurrency: number;
@@ -117,7 +119,8 @@ export class ProfileService {
   readInput(source: AsyncIterable<Uint8Array>, sizeHint?: number, snapshotBytesRead = 0): Promise<ProfileInput> {
     return this.uploads.run(async () => {
       const started = performance.now();
-      const input = await readProfileInput(source, { maxBytes: this.options.maxUploadBytes, hash: true, sizeHint, background: true, snapshotBytesRead });
+      const { maxUploadBytes: maxBytes, maxSnapshotBytes } = this.options;
+      const input = await readProfileInput(source, { maxBytes, hash: true, sizeHint, background: true, snapshotBytesRead, maxSnapshotBytes });
       const bytes = input.kind === 'mem' ? input.summary.stats.bytes : input.bytes;
       this.hooks.ingested?.(bytes, (performance.now() - started) / 1000);
       return input;

@@ -1,14 +1,14 @@
 /**
  * Hostile malloc-tag snapshot uploads: a 100 MB JSON, a gzip bomb of JSON, 100,000-deep nestings,
  * a million empty objects, snapshots cut, flipped and spliced at random, and the largest snapshot
- * accepted (just under the 16 MiB limit), while /healthz is asked every 50 ms. Each must be
+ * accepted (just under the default limit, 4 MiB), while /healthz is asked every 50 ms. Each must be
  * answered (2xx or 4xx, the named cases with their code), the event loop must keep answering and
  * the server's memory must stay bounded.
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { clientAddress, every, request, sampleRss, startServer, statusLabel, summarise, Tally, type Answer, type Server } from '../harness.js';
+import { clientAddress, every, request, sampleRss, startServer, statusLabel, storedId, summarise, Tally, type Answer, type Server } from '../harness.js';
 import { FIXTURES_DIR, Random } from '../inputs.js';
 import { newResult, recordRssTarget, target, type ProbeResult } from '../result.js';
 import type { ProbeContext } from '../probe.js';
@@ -74,13 +74,15 @@ function hostileCases(): Case[] {
     { name: '100,000-deep objects, gzip', bytes: gzipSync('{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)), expect: '422 MTAG_TOO_COMPLEX' },
     { name: '100,000-deep, never closed', bytes: Buffer.from('{"PID": 1, "tree_for_TID1": ' + '{"scope_a": '.repeat(100_000)), expect: '422 MTAG_TOO_COMPLEX' },
     { name: 'a million empty objects', bytes: Buffer.from(`[${'{},'.repeat(1_000_000)}{}]`), expect: '422 MTAG_TOO_COMPLEX' },
-    { name: 'a 10 MB string', bytes: Buffer.from(`{"PID": 1, "s": "${'\\"'.repeat(5 << 20)}"}`), expect: '422 MTAG_NOT_MALLOC_TAG' },
+    { name: 'a 3 MB string of escaped quotes', bytes: Buffer.from(`{"PID": 1, "s": "${'\\"'.repeat(3 << 19)}"}`), expect: '422 MTAG_NOT_MALLOC_TAG' },
     { name: 'not malloc-tag (package.json)', bytes: Buffer.from('{"name": "x", "version": "1.0.0"}'), expect: '422 MTAG_NOT_MALLOC_TAG' },
     { name: 'truncated_stats.json', bytes: readFileSync(join(FIXTURES_DIR, 'malloctag/truncated_stats.json')), expect: '422 MTAG_BAD_JSON' },
   ];
 }
 
 const HOSTILE_CASES = 9;
+/** The server's default MEMPLOT_MAX_SNAPSHOT_BYTES. */
+const DEFAULT_SNAPSHOT_LIMIT = 4 << 20;
 
 function upload(server: Server, bytes: Buffer, n: number): Promise<Answer> {
   return request(`${server.base}/profiles`, { method: 'POST', body: bytes, headers: { 'content-type': 'application/octet-stream', 'x-forwarded-for': clientAddress(n) }, timeoutMs: 60_000 });
@@ -91,7 +93,7 @@ export async function snapshotUploads(ctx: ProbeContext): Promise<ProbeResult> {
   const result = newResult(
     'snapshot-uploads',
     'hostile malloc-tag snapshot uploads',
-    `Seed ${ctx.seed}; one at a time to \`POST /profiles\` (raw body): ${HOSTILE_CASES} named hostile JSON inputs (100 MB, a 256 MiB gzip bomb, 100,000-deep nestings, a million objects…), the largest snapshot accepted (just under 16 MiB, ${'~'}65,000 scopes) three times, and ${mutations} fixture snapshots cut, flipped, spliced or with numbers replaced; \`/healthz\` every 50 ms throughout; RSS every 100 ms`,
+    `Seed ${ctx.seed}; one at a time to \`POST /profiles\` (raw body): ${HOSTILE_CASES} named hostile JSON inputs (100 MB, a 256 MiB gzip bomb, 100,000-deep nestings, a million objects…), the largest snapshot accepted (just under the default MEMPLOT_MAX_SNAPSHOT_BYTES, 4 MiB: about 12,000 scopes) three times, and ${mutations} fixture snapshots cut, flipped, spliced or with numbers replaced; \`/healthz\` every 50 ms throughout; RSS every 100 ms`,
   );
   const started = Date.now();
   const server = await startServer({ logFile: ctx.logFile('snapshot-uploads'), env: { MEMPLOT_UPLOAD_RATE_LIMIT: '0' } });
@@ -105,9 +107,10 @@ export async function snapshotUploads(ctx: ProbeContext): Promise<ProbeResult> {
   const wrong: string[] = [];
   let failures = 0;
   let n = 0;
+  let lastBig: Answer | null = null;
   // Every input is made before /healthz is polled: making them (gzip of 256 MiB) would stall this process's own timer.
   const cases = hostileCases();
-  const big = largeSnapshot((16 << 20) - 4096);
+  const big = largeSnapshot(DEFAULT_SNAPSHOT_LIMIT - 4096);
   const bigOnes = [0, 1, 2].map((i) => Buffer.from(big.toString('latin1').replace('"PID": 1000', `"PID": ${1000 + i}`), 'latin1'));
   const mutatedCases = Array.from({ length: mutations }, () => mutatedSnapshot(rng, fixtures));
   try {
@@ -128,10 +131,24 @@ export async function snapshotUploads(ctx: ProbeContext): Promise<ProbeResult> {
     for (const bytes of bigOnes) {
       // Distinct bytes each time (a new PID), so each is read, not found in the cache.
       const answer = await upload(server, bytes, n++);
+      lastBig = answer;
       largest.add(statusLabel(answer));
       largestMs.push(answer.ms);
     }
     await endPhase('`/healthz` during the largest snapshots');
+    // Its charts: each kind, drawn in a render worker (bounded by the picture, not the 65,000 scopes).
+    const renders = new Tally();
+    const renderMs: number[] = [];
+    const bigId = lastBig ? storedId(lastBig) : null;
+    for (const kind of ['icicle', 'bars', 'timeline']) {
+      if (!bigId) break;
+      const answer = await request(`${server.base}/profiles/${bigId}/plot.png?kind=${kind}&threads=merge`, { timeoutMs: 60_000 });
+      renders.add(statusLabel(answer));
+      renderMs.push(answer.ms);
+    }
+    result.rows.push({ label: 'charts of the largest snapshot (icicle, bars, timeline; PNG)', tally: renders, latency: summarise(renderMs) });
+    result.targets.push(target('charts of the largest snapshot', '200', renders.text(), renders.total === 3 && [...renders.counts.keys()].every((k) => k === '200')));
+    await endPhase('`/healthz` during the charts of the largest snapshot');
     for (const c of mutatedCases) {
       const answer = await upload(server, c.bytes, n++);
       const label = statusLabel(answer);
@@ -155,7 +172,7 @@ export async function snapshotUploads(ctx: ProbeContext): Promise<ProbeResult> {
     result.targets.push(target('mutated snapshots: 5xx other than 503, or no answer', '0', String(failures), failures === 0));
     result.targets.push(target('/healthz during the uploads', '≤ 250 ms, 200', `max ${hs.maxMs.toFixed(0)} ms, p99 ${hs.p99Ms.toFixed(0)} ms; ${h.tally.text()}`, hs.maxMs <= 250 && [...h.tally.counts.keys()].every((k) => k === '200')));
     result.notes.push(
-      'Reading a snapshot near the 16 MiB limit blocks the event loop in three pieces: JSON.parse (~130 ms unloaded), the tree into memplot\'s shape and its stats (a turn between threads), and the summary\'s JSON.stringify (its gzip runs on the thread pool). The mutated snapshots (5 KB each) show the machine\'s own noise floor.',
+      'Reading a snapshot near the limit blocks the event loop in three pieces: JSON.parse (~130 ms unloaded), the tree into memplot\'s shape and its stats (a turn between threads), and the summary\'s JSON.stringify (its gzip runs on the thread pool). The mutated snapshots (5 KB each) show the machine\'s own noise floor.',
     );
     result.lost = wrong.length === 0 ? 'nothing' : wrong.slice(0, 10).join('; ');
   } finally {
