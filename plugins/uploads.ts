@@ -270,7 +270,9 @@ export default fp(
           if (part.type === 'file') {
             const isTags = part.fieldname === 'tags';
             if ((part.fieldname !== 'file' && !isTags) || (isTags && tags)) throw new UnexpectedFile(part.fieldname);
-            const input = await profiles.readInput(await startUpload(uploadBytes(part.file, limit, rate)), sizeHint, snapshotBytes);
+            // Only the first file may be a .mem: anything after it, and "tags", must be a snapshot.
+            const snapshotOnly = isTags ? 'part "tags"' : files.length > 0 ? `file part ${files.length + 1}` : undefined;
+            const input = await profiles.readInput(await startUpload(uploadBytes(part.file, limit, rate)), sizeHint, snapshotBytes, snapshotOnly);
             if (input.kind === 'malloc-tag') snapshotBytes += input.bytes;
             if (isTags) tags = input;
             else files.push(input);

@@ -37,11 +37,20 @@ export interface ReadInputOptions extends SummarizeOptions {
   snapshotBytesRead?: number;
   /** The snapshot limit (at most MALLOC_TAG_LIMITS.maxBytes, the default). */
   maxSnapshotBytes?: number;
+  /**
+   * Where a .mem cannot be (a second file of an upload, part "tags"): said here, a .mem is refused
+   * (MTAG_BAD_COMBINATION) as soon as its first bytes are seen, not after a pass over it.
+   */
+  snapshotOnly?: string;
 }
 
 /** Reads one input (one upload part, one file) by its kind. MemFormatError / InputTooLargeError for bad input. */
 export async function readProfileInput(source: AsyncIterable<Uint8Array>, options: ReadInputOptions = {}): Promise<ProfileInput> {
-  const { kind, bytes } = await sniffInput(source, { maxBytes: options.maxBytes });
+  const { kind, bytes, close } = await sniffInput(source, { maxBytes: options.maxBytes });
+  if (kind === 'mem' && options.snapshotOnly !== undefined) {
+    await close();
+    throw badCombination(`${options.snapshotOnly} is a .mem file, where only a malloc-tag snapshot can be`, 'upload one .mem per profile as part "file", with its snapshot as part "tags", or snapshots alone as "file" parts');
+  }
   if (kind === 'mem') return { kind, summary: await summarizeMemStream(bytes, options) };
   const limits: MallocTagLimits = { ...MALLOC_TAG_LIMITS, maxBytes: Math.min(options.maxSnapshotBytes ?? MALLOC_TAG_LIMITS.maxBytes, MALLOC_TAG_LIMITS.maxBytes) };
   const text = await collectSnapshotBytes(bytes, limits, options.snapshotBytesRead ?? 0);

@@ -114,13 +114,14 @@ export class ProfileService {
   /**
    * Reads one input of an upload (an upload part) in an upload slot: a .mem is summarised, a
    * snapshot parsed (`snapshotBytesRead`: bytes of snapshots the same upload has already sent,
-   * all of which together are bounded). Nothing is stored: see storeUpload.
+   * all of which together are bounded; `snapshotOnly` names the part where a .mem is refused at
+   * once). Nothing is stored: see storeUpload.
    */
-  readInput(source: AsyncIterable<Uint8Array>, sizeHint?: number, snapshotBytesRead = 0): Promise<ProfileInput> {
+  readInput(source: AsyncIterable<Uint8Array>, sizeHint?: number, snapshotBytesRead = 0, snapshotOnly?: string): Promise<ProfileInput> {
     return this.uploads.run(async () => {
       const started = performance.now();
       const { maxUploadBytes: maxBytes, maxSnapshotBytes } = this.options;
-      const input = await readProfileInput(source, { maxBytes, hash: true, sizeHint, background: true, snapshotBytesRead, maxSnapshotBytes });
+      const input = await readProfileInput(source, { maxBytes, hash: true, sizeHint, background: true, snapshotBytesRead, maxSnapshotBytes, snapshotOnly });
       const bytes = input.kind === 'mem' ? input.summary.stats.bytes : input.bytes;
       this.hooks.ingested?.(bytes, (performance.now() - started) / 1000);
       return input;
