@@ -94,6 +94,7 @@ const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
       checkPixelBudget(parsePlotOptions(withoutChartKindOptions({ ...request.query, format })), fastify.config.maxRenderPixels);
       // The store's word first: an id it evicted answers 404 even while an image of it is cached.
       // Its kind says which options it takes (malloc-tag snapshots and pairings have chart options of their own).
+      if (!(await fastify.profiles.hasProfile(id))) throw new ProfileNotFound(id);
       const kind = await fastify.profiles.optionsKind(id);
       if (!kind) throw new ProfileNotFound(id);
       const options = parseProfilePlotOptions(kind, { ...request.query, format });

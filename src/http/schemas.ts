@@ -68,7 +68,7 @@ export function imageResponse(description: string): { description: string; conte
 export const profileIdParam = {
   type: 'string',
   pattern: '^[0-9a-f]{64}$',
-  description: 'The profile id: sha256 (hex) of the uncompressed .mem bytes, as `sha256sum` prints it.',
+  description: 'The profile id: sha256 (hex) of the uncompressed .mem (or malloc-tag snapshot) bytes, as `sha256sum` prints it; several snapshots: see docs/http.md, malloc-tag snapshots.',
 } as const;
 
 export const urlsSchema = {
