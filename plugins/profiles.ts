@@ -24,6 +24,7 @@ export default fp(
     fastify.decorate('renderPool', pool);
     const service = new ProfileService(store, {
       maxUploadBytes: config.maxUploadBytes,
+      maxSnapshotBytes: config.maxSnapshotBytes,
       renderConcurrency: config.renderConcurrency,
       renderQueue: config.renderQueue,
       uploadConcurrency: config.uploadConcurrency,

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Readable } from 'node:stream';
 import type { IngestResult } from '../src/service/profile-service.js';
+import { MAX_SNAPSHOTS_PER_UPLOAD, type ProfileInput } from '../src/aggregate/profile-input.js';
 import {
   ACCEPTED_BODY_TYPES,
   BadUpload,
@@ -26,7 +27,10 @@ export interface Upload {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Streams the request's .mem upload (multipart part "file", or the raw body) into the profiles service. */
+    /**
+     * Streams the request's upload into the profiles service: the raw body, or multipart parts
+     * "file" (a .mem, or one or more malloc-tag snapshots) and "tags" (a snapshot paired with the .mem).
+     */
     readUpload(request: FastifyRequest): Promise<Upload>;
     /** Streams a multipart upload of one .mem file in each part named (POST /compare: "base" and "head"), in any order. */
     readNamedUploads<Name extends string>(request: FastifyRequest, names: readonly Name[]): Promise<NamedUploads<Name>>;
@@ -198,7 +202,8 @@ export default fp(
     fastify.removeAllContentTypeParsers();
     await fastify.register(multipart, {
       throwFileSizeLimit: true,
-      limits: { fileSize: limit, files: 1, fields: 20, fieldNameSize: 100, fieldSize: 1024, parts: 21, headerPairs: 100 },
+      // Files: one .mem, or up to MAX_SNAPSHOTS_PER_UPLOAD snapshots (a timeline), and part "tags".
+      limits: { fileSize: limit, files: MAX_SNAPSHOTS_PER_UPLOAD + 1, fields: 20, fieldNameSize: 100, fieldSize: 1024, parts: MAX_SNAPSHOTS_PER_UPLOAD + 21, headerPairs: 100 },
     });
     fastify.addContentTypeParser(RAW_CONTENT_TYPES, (_request, payload, done) => done(null, payload));
 
@@ -274,17 +279,26 @@ export default fp(
       if (!ENCODINGS.has(encoding)) throw new UnsupportedMediaType(`Content-Encoding ${encoding} is not supported: send the file as is or gzip'd`);
       if (request.isMultipart()) {
         const fields: Record<string, string> = {};
-        let ingest: IngestResult | undefined;
+        // Parts "file" (a .mem, or one or more snapshots) and "tags" (a snapshot paired with the .mem), read as they come.
+        const files: ProfileInput[] = [];
+        let tags: ProfileInput | null = null;
+        let snapshotBytes = 0;
         for await (const part of request.parts()) {
           if (part.type === 'file') {
-            if (part.fieldname !== 'file' || ingest) throw new UnexpectedFile(part.fieldname);
-            ingest = await profiles.ingest(await startUpload(uploadBytes(part.file, limit, rate)), sizeHint);
+            const isTags = part.fieldname === 'tags';
+            if ((part.fieldname !== 'file' && !isTags) || (isTags && tags)) throw new UnexpectedFile(part.fieldname);
+            // Only the first file may be a .mem: anything after it, and "tags", must be a snapshot.
+            const snapshotOnly = isTags ? 'part "tags"' : files.length > 0 ? `file part ${files.length + 1}` : undefined;
+            const input = await profiles.readInput(await startUpload(uploadBytes(part.file, limit, rate)), sizeHint, snapshotBytes, snapshotOnly);
+            if (input.kind === 'malloc-tag') snapshotBytes += input.bytes;
+            if (isTags) tags = input;
+            else files.push(input);
           } else {
             fields[part.fieldname] = String(part.value);
           }
         }
-        if (!ingest) throw new MissingFile();
-        return { ingest, fields };
+        if (files.length === 0) throw new MissingFile();
+        return { ingest: await profiles.storeUpload(files, tags), fields };
       }
       const body = request.body;
       if (!(body instanceof Readable)) {

@@ -3,6 +3,7 @@ import { NotAcceptable } from '../src/http/errors.js';
 import { checkPixelBudget, plotHeaders, plotPath } from '../src/http/helpers.js';
 import { ACCEPTABLE_TYPES, formatFromAccept } from '../src/http/negotiation.js';
 import { parsePlotOptions } from '../src/options/plot-options.js';
+import { optionsKindOfProfile, parseProfilePlotOptions, withoutChartKindOptions } from '../src/options/profile-options.js';
 import { errorResponses, imageResponse, plotOptionsQuerySchema } from '../src/http/schemas.js';
 
 /** POST /plot: upload a .mem file, get the chart back (curl -F file=@x.mem host/plot -o x.png). */
@@ -13,7 +14,7 @@ const plot: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
       config: { upload: true, errorImage: true },
       schema: {
         tags: ['charts'],
-        summary: 'Draw a chart from an uploaded .mem file',
+        summary: 'Draw a chart from an uploaded .mem file or malloc-tag snapshot(s)',
         description:
           'Body: multipart/form-data with the file in part `file` (options may also be sent as fields), or the raw ' +
           'file as application/octet-stream; gzip is detected by its magic bytes. The format comes from `format`, ' +
@@ -26,12 +27,13 @@ const plot: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
     async (request, reply) => {
       const { query } = request;
       // A bad option or an image over the pixel budget is a 400 before the upload is read.
-      checkPixelBudget(parsePlotOptions(query), fastify.config.maxRenderPixels);
+      // The malloc-tag chart options are checked once the upload says what it is.
+      checkPixelBudget(parsePlotOptions(withoutChartKindOptions(query)), fastify.config.maxRenderPixels);
       const { ingest, fields } = await fastify.readUpload(request);
       const raw = { ...query, ...fields };
       const format = raw.format === undefined ? formatFromAccept(request.headers.accept) : undefined;
       if (format === null) throw new NotAcceptable(request.headers.accept, ACCEPTABLE_TYPES);
-      const options = parsePlotOptions(raw, format ? { format } : {});
+      const options = parseProfilePlotOptions(optionsKindOfProfile(ingest.summary), raw, format ? { format } : {});
       checkPixelBudget(options, fastify.config.maxRenderPixels);
       const id = ingest.summary.id;
       const rendered = await fastify.profiles.plot(id, options);

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyRequest } from 'fastify';
-import type { ProfileSummary } from '../src/aggregate/summary.js';
+import type { StoredProfile } from '../src/aggregate/summary.js';
 import { ProfileNotFound } from '../src/http/errors.js';
 import { checkPixelBudget, plotHeaders, profileUrls } from '../src/http/helpers.js';
 import { sendCachedImage } from '../src/http/image-reply.js';
 import { errorResponses, imageResponse, plotOptionsQuerySchema, profileIdParam, profileSchema } from '../src/http/schemas.js';
 import { OUTPUT_FORMATS, parsePlotOptions, type PlotOptions } from '../src/options/plot-options.js';
 import { statsAtTickRate } from '../src/aggregate/stats-accumulator.js';
+import { optionsKindOfProfile, parseProfilePlotOptions, withoutChartKindOptions } from '../src/options/profile-options.js';
 
 /** Content-addressed profiles: upload once (the CI call), then stats and charts by id, forever cacheable. */
 const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
@@ -16,7 +17,7 @@ const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
     return config.publicUrl ?? `${request.protocol}://${request.host}`;
   }
 
-  function profileBody(request: FastifyRequest, id: string, summary: ProfileSummary, options: Partial<PlotOptions> = {}) {
+  function profileBody(request: FastifyRequest, id: string, summary: StoredProfile, options: Partial<PlotOptions> = {}) {
     return { id, stats: summary.stats, warnings: summary.stats.warnings, urls: profileUrls(baseUrl(request), id, options) };
   }
 
@@ -41,9 +42,9 @@ const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
     },
     async (request, reply) => {
       const { query } = request;
-      parsePlotOptions(query);
+      parsePlotOptions(withoutChartKindOptions(query));
       const { ingest, fields } = await fastify.readUpload(request);
-      const options = parsePlotOptions({ ...query, ...fields });
+      const options = parseProfilePlotOptions(optionsKindOfProfile(ingest.summary), { ...query, ...fields });
       const { summary, created } = ingest;
       fastify.metrics.uploads.inc({ result: created ? 'created' : 'known' });
       reply.code(created ? 201 : 200).header('location', `/profiles/${summary.id}`);
@@ -68,7 +69,8 @@ const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
       const summary = await fastify.profiles.getSummary(id);
       if (!summary) throw new ProfileNotFound(id);
       reply.header('cache-control', 'public, max-age=86400');
-      return profileBody(request, id, { ...summary, stats: statsAtTickRate(summary.stats, ticksPerSecond) });
+      // A .mem's stats gain durationSeconds at a given tick rate; a snapshot's have no ticks.
+      return profileBody(request, id, summary.kind === 'malloc-tag' ? summary : { ...summary, stats: statsAtTickRate(summary.stats, ticksPerSecond) });
     },
   );
 
@@ -93,10 +95,13 @@ const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
     },
     async (request, reply) => {
       const { id, format } = request.params;
-      const options = parsePlotOptions({ ...request.query, format });
-      checkPixelBudget(options, fastify.config.maxRenderPixels);
+      checkPixelBudget(parsePlotOptions(withoutChartKindOptions({ ...request.query, format })), fastify.config.maxRenderPixels);
       // The store's word first: an id it evicted answers 404 even while an image of it is cached.
+      // Its kind says which options it takes (malloc-tag snapshots and pairings have chart options of their own).
       if (!(await fastify.profiles.hasProfile(id))) throw new ProfileNotFound(id);
+      const kind = await fastify.profiles.optionsKind(id);
+      if (!kind) throw new ProfileNotFound(id);
+      const options = parseProfilePlotOptions(kind, { ...request.query, format });
       return sendCachedImage(fastify, request, reply, {
         hash: fastify.profiles.renderHashOf(id, options),
         format: options.format,

@@ -92,3 +92,20 @@ export function fixture(name: string): { bytes: Buffer; id: string } {
 }
 
 export const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** A multipart body of several file parts (each `field` with its bytes), in order, then `fields`. */
+export function multipartFiles(files: Array<{ field: string; bytes: Buffer; filename?: string }>, fields: Record<string, string> = {}) {
+  const boundary = `----memplot${Math.random().toString(16).slice(2)}`;
+  const parts = files.map(({ field, bytes, filename }) =>
+    Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename ?? 'upload'}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      bytes,
+      Buffer.from('\r\n'),
+    ]),
+  );
+  const fieldParts = Object.entries(fields).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  return {
+    payload: Buffer.concat([...parts, ...fieldParts, Buffer.from(`--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

@@ -17,6 +17,7 @@ import { fullDisk, kill9, redisOutage } from './probes/faults.js';
 import { soak } from './probes/soak.js';
 import { mallocTagCharts } from './probes/malloc-tag-charts.js';
 import { compareProbe } from './probes/compare.js';
+import { snapshotUploads } from './probes/snapshots.js';
 import { resultMarkdown, type ProbeResult } from './result.js';
 
 const PROBES: Record<string, Probe> = {
@@ -35,6 +36,7 @@ const PROBES: Record<string, Probe> = {
   soak,
   'malloctag-charts': mallocTagCharts,
   compare: compareProbe,
+  'snapshot-uploads': snapshotUploads,
 };
 
 function usage(): string {

@@ -1,5 +1,7 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { type M4Series, type ProfileSummary } from './summary.js';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip, gzipSync } from 'node:zlib';
+import type { MallocTagSnapshot } from '../format/malloc-tag/snapshot.js';
+import { type M4Series, type MallocTagSummary, type ProfileSummary, type StoredProfile } from './summary.js';
 import { SUMMARY_VERSION } from '../versions.js';
 
 /** A stored summary that cannot be used: corrupt, truncated, or of another version. */
@@ -69,20 +71,63 @@ function decodeSeries(raw: unknown, axis: 'index' | 'time'): M4Series {
   };
 }
 
-/** The summary as bytes to store: gzip'd JSON with delta-coded columns (well under 1 MB). */
-export function serializeSummary(summary: ProfileSummary): Buffer {
-  const doc = {
-    version: summary.version,
-    id: summary.id,
-    stats: summary.stats,
-    m4: { index: encodeSeries(summary.m4.index), time: encodeSeries(summary.m4.time) },
+/**
+ * The summary as bytes to store: gzip'd JSON with delta-coded columns (well under 1 MB), its
+ * `kind` stored ('mem' or 'malloc-tag') so that reading it never guesses.
+ */
+export function serializeSummary(summary: StoredProfile): Buffer {
+  return gzipSync(summaryDocument(summary), { level: 6 });
+}
+
+const gzipAsync = promisify(gzip);
+
+/** serializeSummary with the compression on libuv's thread pool: a malloc-tag profile near its limit takes a few hundred ms to compress. */
+export function serializeSummaryAsync(summary: StoredProfile): Promise<Buffer> {
+  return gzipAsync(summaryDocument(summary), { level: 6 });
+}
+
+function summaryDocument(summary: StoredProfile): string {
+  const doc =
+    summary.kind === 'malloc-tag'
+      ? { version: summary.version, kind: summary.kind, id: summary.id, stats: summary.stats, snapshots: summary.snapshots }
+      : {
+          version: summary.version,
+          kind: 'mem',
+          id: summary.id,
+          stats: summary.stats,
+          m4: { index: encodeSeries(summary.m4.index), time: encodeSeries(summary.m4.time) },
+          ...(summary.mallocTag ? { mallocTag: summary.mallocTag } : {}),
+        };
+  return JSON.stringify(doc);
+}
+
+type StoredDoc = { version?: unknown; kind?: unknown; id?: unknown; stats?: unknown; m4?: { index?: unknown; time?: unknown }; snapshots?: unknown; mallocTag?: unknown };
+
+/** A stored snapshot, checked as far as a corrupt entry would show (its figures are what the reader wrote). */
+function storedSnapshot(raw: unknown, name: string): MallocTagSnapshot {
+  const snapshot = raw as MallocTagSnapshot | null;
+  if (!snapshot || typeof snapshot !== 'object' || !Array.isArray(snapshot.threads) || typeof snapshot.pid !== 'number') {
+    throw new SummaryCodecError(`stored ${name} is not a malloc-tag snapshot`);
+  }
+  return snapshot;
+}
+
+function decodeMallocTag(doc: StoredDoc): MallocTagSummary {
+  if (!doc.stats || typeof doc.stats !== 'object' || !Array.isArray(doc.snapshots) || doc.snapshots.length === 0) {
+    throw new SummaryCodecError('stored malloc-tag summary lacks stats or snapshots');
+  }
+  return {
+    version: SUMMARY_VERSION,
+    kind: 'malloc-tag',
+    id: typeof doc.id === 'string' ? doc.id : null,
+    stats: doc.stats as MallocTagSummary['stats'],
+    snapshots: doc.snapshots.map((snapshot, i) => storedSnapshot(snapshot, `snapshot ${i}`)),
   };
-  return gzipSync(JSON.stringify(doc), { level: 6 });
 }
 
 /** The summary back from serializeSummary's bytes; throws SummaryCodecError on anything else. */
-export function deserializeSummary(bytes: Uint8Array): ProfileSummary {
-  let doc: { version?: unknown; id?: unknown; stats?: unknown; m4?: { index?: unknown; time?: unknown } };
+export function deserializeSummary(bytes: Uint8Array): StoredProfile {
+  let doc: StoredDoc;
   try {
     doc = JSON.parse(gunzipSync(bytes).toString('utf8'));
   } catch (error) {
@@ -92,11 +137,15 @@ export function deserializeSummary(bytes: Uint8Array): ProfileSummary {
   if (doc.version !== SUMMARY_VERSION) {
     throw new SummaryCodecError(`stored summary has version ${String(doc.version)}, expected ${SUMMARY_VERSION}`);
   }
+  if (doc.kind === 'malloc-tag') return decodeMallocTag(doc);
+  if (doc.kind !== 'mem') throw new SummaryCodecError(`stored summary has kind ${JSON.stringify(doc.kind)}, expected "mem" or "malloc-tag"`);
   if (!doc.stats || typeof doc.stats !== 'object' || !doc.m4) throw new SummaryCodecError('stored summary lacks stats or series');
-  return {
+  const summary: ProfileSummary = {
     version: SUMMARY_VERSION,
     id: typeof doc.id === 'string' ? doc.id : null,
     stats: doc.stats as ProfileSummary['stats'],
     m4: { index: decodeSeries(doc.m4.index, 'index'), time: decodeSeries(doc.m4.time, 'time') },
   };
+  if (doc.mallocTag !== undefined) summary.mallocTag = storedSnapshot(doc.mallocTag, 'paired snapshot');
+  return summary;
 }

@@ -4,6 +4,8 @@
  * 4096 px wide without reading the file again.
  */
 import type { STATS_VERSION, SUMMARY_VERSION } from '../versions.js';
+import type { MallocTagSnapshot } from '../format/malloc-tag/snapshot.js';
+import type { MallocTagStats } from './malloc-tag-stats.js';
 
 // ProfileWarning and ProfileStats are type aliases, not interfaces, so that they fit the JSON Schema
 // types of the HTTP responses that carry them (an interface has no implicit index signature).
@@ -76,6 +78,8 @@ export type ProfileStats = {
   /** duration in seconds when a tick rate was given (--ticks-per-second, ticks_per_second), else null. */
   durationSeconds: number | null;
   warnings: ProfileWarning[];
+  /** The stats of the malloc-tag snapshot uploaded with the .mem (part `tags`), when there was one. */
+  mallocTag?: MallocTagStats;
 };
 
 export type M4Axis = 'index' | 'time';
@@ -109,8 +113,31 @@ export interface M4Series {
 
 export interface ProfileSummary {
   version: typeof SUMMARY_VERSION;
+  /** Absent or 'mem': a .mem profile (see StoredProfile). */
+  kind?: 'mem';
   /** sha256 (hex) of the uncompressed .mem bytes when it was computed, else null. */
   id: string | null;
   stats: ProfileStats;
   m4: { index: M4Series; time: M4Series };
+  /** The malloc-tag snapshot of the same process, uploaded with the .mem (part `tags`): kind=scopes draws both. */
+  mallocTag?: MallocTagSnapshot;
 }
+
+/** The stats of several snapshots of one process (a timeline profile), in upload order. */
+export type MallocTagTimelineStats = {
+  snapshots: MallocTagStats[];
+  warnings: ProfileWarning[];
+};
+
+/** A profile of malloc-tag snapshots alone: one snapshot, or several (a timeline) in upload order. */
+export interface MallocTagSummary {
+  version: typeof SUMMARY_VERSION;
+  kind: 'malloc-tag';
+  /** One snapshot: the sha256 of its uncompressed bytes; several: see timelineId (malloc-tag-profile.ts). */
+  id: string | null;
+  stats: MallocTagStats | MallocTagTimelineStats;
+  snapshots: MallocTagSnapshot[];
+}
+
+/** What a profile id names in the store: the summary codec writes and reads this, `kind` telling which. */
+export type StoredProfile = ProfileSummary | MallocTagSummary;

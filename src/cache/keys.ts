@@ -4,7 +4,8 @@
  * its bytes (id, summary version, normalised options, renderer version), which is also its ETag.
  */
 import { createHash } from 'node:crypto';
-import { normalizeComparePlotOptions, normalizePlotOptions, type ComparePlotOptions, type PlotOptions } from '../options/plot-options.js';
+import { normalizeComparePlotOptions, type ComparePlotOptions, type PlotOptions } from '../options/plot-options.js';
+import { normalizeAnyPlotOptions } from '../options/profile-options.js';
 import { RENDERER_VERSION, SUMMARY_VERSION } from '../versions.js';
 
 export function summaryKey(id: string): string {
@@ -14,7 +15,7 @@ export function summaryKey(id: string): string {
 /** sha256 hex naming one rendered image: same id and same picture options → same hash. */
 export function renderHash(id: string, options: PlotOptions): string {
   return createHash('sha256')
-    .update(`${id}\n${SUMMARY_VERSION}\n${normalizePlotOptions(options)}\n${RENDERER_VERSION}`)
+    .update(`${id}\n${SUMMARY_VERSION}\n${normalizeAnyPlotOptions(options)}\n${RENDERER_VERSION}`)
     .digest('hex');
 }
 

@@ -15,7 +15,7 @@
  * `option requires an argument -- 'x'`, …). memplot exits 2 for all of them where memusagestat
  * exits 64; values out of range are errors here where memusagestat silently uses its default.
  */
-import { PLOT_OPTION_DEFINITIONS, PlotOptionError, defaultPlotOptions, describeAllowed, parseOptionValue, type OptionDefinition, type PlotOptions } from '../options/plot-options.js';
+import { PLOT_OPTION_DEFINITIONS, SNAPSHOT_OPTION_DEFINITIONS, type ExtraOptionDefinition, PlotOptionError, defaultPlotOptions, describeAllowed, parseOptionValue, type OptionDefinition, type PlotOptions } from '../options/plot-options.js';
 
 /** The form of `memplot compare` (src/cli/compare.ts parses it), for --help. */
 export const COMPARE_USAGE =
@@ -42,6 +42,8 @@ export interface ParsedArgs {
   strict: boolean;
   /** Name used in messages: argp's hidden --program-name changes it. */
   programName: string;
+  /** malloc-tag chart options (--kind, --measure, …) by name, as given: checked once the input says what it is. */
+  chartOptions: Record<string, string>;
 }
 
 /** One option of the command line. */
@@ -142,7 +144,22 @@ function plotOption(def: OptionDefinition): CliOption {
   };
 }
 
-export const CLI_OPTIONS: readonly CliOption[] = [...CLI_ONLY_OPTIONS, ...PLOT_OPTION_DEFINITIONS.map(plotOption)];
+/** A malloc-tag chart option (snapshots take them; a .mem refuses them): kept as given until the input is read. */
+function chartOption(def: ExtraOptionDefinition): CliOption {
+  const fallback = def.default === null ? 'none' : String(def.default);
+  return {
+    long: def.flags.long.slice(2),
+    valueName: def.name.toUpperCase(),
+    memusagestat: false,
+    description: `${def.description.replace(/\.$/, '')}: ${describeAllowed(def.type).replace(/^an? /, '')}; default ${fallback}`,
+    apply: (p, v) => void (p.chartOptions[def.name] = v!),
+  };
+}
+
+/** The malloc-tag chart options, once each (a snapshot's `kind` is the CLI's: it cannot pair). */
+const CHART_OPTIONS = SNAPSHOT_OPTION_DEFINITIONS.map(chartOption);
+
+export const CLI_OPTIONS: readonly CliOption[] = [...CLI_ONLY_OPTIONS, ...PLOT_OPTION_DEFINITIONS.map(plotOption), ...CHART_OPTIONS];
 
 /** The option a long name or its prefix names, by getopt's rules with memusagestat's options first. */
 function findLong(name: string, arg: string): CliOption {
@@ -169,6 +186,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     given: new Set(),
     strict: false,
     programName: 'memplot',
+    chartOptions: {},
   };
   try {
     parseInto(parsed, argv);

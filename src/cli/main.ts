@@ -1,12 +1,16 @@
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable, type Writable } from 'node:stream';
 import { summarizeMemFile, summarizeMemStream, FILE_CHUNK_BYTES, type SummarizeOptions } from '../aggregate/summarize.js';
-import type { ProfileSummary } from '../aggregate/summary.js';
+import type { ProfileSummary, StoredProfile } from '../aggregate/summary.js';
 import { statsAtTickRate } from '../aggregate/stats-accumulator.js';
+import { combineInputs, readProfileInput, type ProfileInput } from '../aggregate/profile-input.js';
+import { sniffInput, type InputKind } from '../format/sniff-input.js';
+import { readFileChunks } from '../format/read-file-chunks.js';
+import { optionsKindOfProfile, parseProfilePlotOptions } from '../options/profile-options.js';
 import { decodeInput } from '../format/decode-input.js';
 import { InputTooLargeError, MemFormatError } from '../format/errors.js';
 import { needsRepair, printMemFile, repairHeader } from './print-records.js';
@@ -28,7 +32,7 @@ export interface CliIo {
 }
 
 /** Draws a plot: by default the renderer on a worker thread of its own (see runPlot). */
-export type PlotRenderer = (summary: ProfileSummary, options: PlotOptions) => Promise<{ body: Buffer }>;
+export type PlotRenderer = (summary: StoredProfile, options: PlotOptions) => Promise<{ body: Buffer }>;
 
 export interface CliHooks {
   /**
@@ -43,7 +47,7 @@ export interface CliHooks {
 /** Exit codes: documented in --help and the README. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2, strictWarnings: 3 } as const;
 
-/** The summary of an input: a file through summarizeMemFile, which can read it in place for the worker. */
+/** The summary of a .mem input: a file through summarizeMemFile, which can read it in place for the worker. */
 function summarizeInput(input: Input, io: CliIo): Promise<ProfileSummary> {
   const options: SummarizeOptions = {
     hash: false,
@@ -53,13 +57,39 @@ function summarizeInput(input: Input, io: CliIo): Promise<ProfileSummary> {
   return input.path !== null ? summarizeMemFile(input.path, options) : summarizeMemStream(input.open(), options);
 }
 
+/** What a file is, from its first bytes (gunzipped when gzip'd). */
+async function kindOfFile(path: string): Promise<InputKind> {
+  const { kind, close } = await sniffInput(readFileChunks(path, 4096));
+  await close();
+  return kind;
+}
+
+/** One input read by its kind: a .mem summarised (in place for large files), a snapshot parsed. */
+async function readInput(input: Input, io: CliIo): Promise<ProfileInput> {
+  if (input.path !== null && (await kindOfFile(input.path)) === 'mem') return { kind: 'mem', summary: await summarizeInput(input, io) };
+  if (input.path !== null) return readProfileInput(input.open());
+  return readProfileInput(input.open(), { hash: false, onProgress: createProgressReporter(input.name, null, io.stderr) });
+}
+
+/** The profile of the inputs: one .mem, one snapshot, or several snapshots (a timeline, in order). */
+async function readProfile(inputs: Input[], io: CliIo): Promise<StoredProfile> {
+  const read: ProfileInput[] = [];
+  for (const input of inputs) read.push(await readInput(input, io).catch((error) => Promise.reject(inputFailure(input, error))));
+  return combineInputs(read, null);
+}
+
+/** A bad input's error, naming the input when several were given. */
+function inputFailure(input: Input, error: unknown): unknown {
+  if (error instanceof MemFormatError || error instanceof InputTooLargeError) return new CliError(`${input.name}: ${error.message}`);
+  return error;
+}
 
 function write(stream: Writable, text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
 }
 
 /** The input's warnings on stderr, one line each; resolves to the exit code they make. */
-async function reportWarnings(args: ParsedArgs, input: Input, summary: ProfileSummary, io: CliIo): Promise<number> {
+async function reportWarnings(args: ParsedArgs, input: Input, summary: StoredProfile, io: CliIo): Promise<number> {
   const warnings = summary.stats.warnings;
   if (warnings.length > 0) {
     await write(io.stderr, warnings.map((w) => `${args.programName}: ${input.name}: warning: ${w.message} (${w.code})\n`).join(''));
@@ -68,10 +98,21 @@ async function reportWarnings(args: ParsedArgs, input: Input, summary: ProfileSu
 }
 
 async function runStats(args: ParsedArgs, io: CliIo): Promise<number> {
-  const input = openInput(requireOne(args, 'stats'), io);
-  const summary = await summarizeInput(input, io);
-  await write(io.stdout, JSON.stringify(statsAtTickRate(summary.stats, args.options.ticksPerSecond), null, 2) + '\n');
-  return reportWarnings(args, input, summary, io);
+  if (args.positionals.length === 0) throw new UsageError('stats takes one DATAFILE, received 0 (several are read when all are malloc-tag snapshots)');
+  const inputs = args.positionals.map((name) => openInput(name, io));
+  const summary = await readProfile(inputs, io);
+  await write(io.stdout, JSON.stringify(printedStats(summary, inputs, args.options.ticksPerSecond), null, 2) + '\n');
+  return reportWarnings(args, inputs[0], summary, io);
+}
+
+/** What `memplot stats` prints: a .mem's stats; a snapshot's with its file name first; a timeline's per snapshot. */
+function printedStats(summary: StoredProfile, inputs: Input[], ticksPerSecond: number | null): object {
+  if (summary.kind !== 'malloc-tag') return statsAtTickRate(summary.stats, ticksPerSecond);
+  const file = (input: Input) => (input.path === null ? input.name : basename(input.path));
+  if ('snapshots' in summary.stats) {
+    return { snapshots: summary.stats.snapshots.map((stats, i) => ({ file: file(inputs[i]), ...stats })), warnings: summary.stats.warnings };
+  }
+  return { file: file(inputs[0]), ...summary.stats };
 }
 
 /** Standard input can be read once: a crashed program's file is kept in a temporary file for the second pass. */
@@ -121,7 +162,8 @@ async function runPrint(args: ParsedArgs, io: CliIo): Promise<void> {
  * knows it, else PNG (memusagestat writes PNG whatever the name).
  */
 export function outputTarget(args: ParsedArgs): { outFile: string | null; format: OutputFormat } {
-  const [dataFile, outArg] = args.positionals;
+  const { inputs, outArg } = splitPositionals(args.positionals);
+  const dataFile = inputs[0];
   const outFile = outArg ?? args.output ?? (dataFile === '-' ? null : `${dataFile}.png`);
   const extension = outFile ? extname(outFile).toLowerCase() : '';
   const byName = formatOfExtension(extension);
@@ -129,31 +171,49 @@ export function outputTarget(args: ParsedArgs): { outFile: string | null; format
   return { outFile, format };
 }
 
-async function runPlot(args: ParsedArgs, io: CliIo, hooks: CliHooks): Promise<number> {
-  if (args.positionals.length < 1 || args.positionals.length > 2) {
-    throw new UsageError(args.positionals.length === 0 ? 'missing DATAFILE' : `too many arguments: ${args.positionals.slice(2).join(' ')}`);
+/** Names of malloc-tag snapshots on the command line: several inputs, and never taken for OUTFILE. */
+const SNAPSHOT_NAME = /\.json(\.gz)?$/i;
+
+/**
+ * memusagestat's DATAFILE [OUTFILE], and several malloc-tag snapshots (a timeline): the last of
+ * two or more words is OUTFILE unless it is named like a snapshot (`.json`, `.json.gz`); more
+ * than two words need every input named so (otherwise memusagestat's "too many arguments").
+ */
+export function splitPositionals(positionals: readonly string[]): { inputs: string[]; outArg: string | null } {
+  const last = positionals[positionals.length - 1];
+  const split = positionals.length < 2 || SNAPSHOT_NAME.test(last) ? { inputs: [...positionals], outArg: null } : { inputs: positionals.slice(0, -1), outArg: last };
+  if (split.inputs.length > 1 && !split.inputs.every((name) => SNAPSHOT_NAME.test(name))) {
+    throw new UsageError(`too many arguments: ${positionals.slice(2).join(' ')} (several inputs must all be malloc-tag snapshots named .json or .json.gz)`);
   }
+  return split;
+}
+
+async function runPlot(args: ParsedArgs, io: CliIo, hooks: CliHooks): Promise<number> {
+  if (args.positionals.length < 1) throw new UsageError('missing DATAFILE');
   const { outFile, format } = outputTarget(args);
   const options = { ...args.options, format };
+  // Chart options of snapshots are checked against the input's kind once it is read (drawPlot); not --kind for a .mem.
   if (!outFile && io.stdout.isTTY) throw new UsageError('reading standard input: give OUTFILE or -o FILE (or redirect standard output)');
-  const input = openInput(args.positionals[0], io);
+  const { inputs: names } = splitPositionals(args.positionals);
+  const inputs = names.map((name) => openInput(name, io));
   if (hooks.render) {
     if (options.format !== 'svg') hooks.prepareRaster?.();
-    return drawPlot(args, input, options, hooks.render, io, outFile);
+    return drawPlot(args, inputs, options, hooks.render, io, outFile);
   }
   // The renderer loads on its own thread while this one reads the input (its start-up, mostly
   // jsdom, costs about half a second); `memplot stats` never loads it.
   const renderer = new RenderWorker();
   try {
-    return await drawPlot(args, input, options, (summary, o) => renderer.render(summary, o), io, outFile);
+    return await drawPlot(args, inputs, options, (summary, o) => renderer.render(summary, o), io, outFile);
   } finally {
     await renderer.close();
   }
 }
 
-async function drawPlot(args: ParsedArgs, input: Input, options: PlotOptions, render: PlotRenderer, io: CliIo, outFile: string | null): Promise<number> {
-  const summary = await summarizeInput(input, io);
-  const { body } = await render(summary, options);
+async function drawPlot(args: ParsedArgs, inputs: Input[], options: PlotOptions, render: PlotRenderer, io: CliIo, outFile: string | null): Promise<number> {
+  const input = inputs[0];
+  const summary = await readProfile(inputs, io);
+  const { body } = await render(summary, parseProfilePlotOptions(optionsKindOfProfile(summary), args.chartOptions, options));
   if (!outFile) {
     await write(io.stdout, body);
     return reportWarnings(args, input, summary, io);

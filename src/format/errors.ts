@@ -9,7 +9,17 @@ export type MemFormatErrorCode =
   /** Bytes that memusage never writes (e.g. a non-zero heap in the first header record). */
   | 'MEM_NOT_MEMUSAGE'
   /** Gzip magic bytes, but the gzip stream is broken. */
-  | 'MEM_BAD_GZIP';
+  | 'MEM_BAD_GZIP'
+  /** JSON (it starts with `{` or `[`) that does not parse: truncated, or a syntax error (the byte is named). */
+  | 'MTAG_BAD_JSON'
+  /** Valid JSON that is not a malloc-tag snapshot (no PID / tree_for_TID keys, or a field of the wrong type). */
+  | 'MTAG_NOT_MALLOC_TAG'
+  /** A snapshot (or the snapshots of one upload together) over the snapshot size limit: snapshots are KBs. */
+  | 'MTAG_TOO_LARGE'
+  /** JSON nested deeper, or with more objects, than any snapshot has (checked on the bytes, before parsing). */
+  | 'MTAG_TOO_COMPLEX'
+  /** An upload whose parts do not make a profile: several .mem files, a .mem among snapshots, `tags` that is no snapshot or without a .mem. */
+  | 'MTAG_BAD_COMBINATION';
 
 export class MemFormatError extends Error {
   readonly code: MemFormatErrorCode;

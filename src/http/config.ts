@@ -2,6 +2,7 @@
  * The service's configuration, read from the environment once at start and validated: every
  * bad value is reported at once, each naming the variable, what it received and what it accepts.
  */
+import { MALLOC_TAG_LIMITS } from '../format/malloc-tag/read-snapshot.js';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
@@ -17,6 +18,8 @@ export interface Config {
   memoryCacheBytes: number;
   /** Largest upload, counted on the uncompressed bytes (a gzip bomb stops there). */
   maxUploadBytes: number;
+  /** Largest total of the malloc-tag snapshots of one upload (MTAG_TOO_LARGE past it). */
+  maxSnapshotBytes: number;
   /** Bearer tokens accepted for uploads; empty: uploads are open. */
   apiTokens: string[];
   /** Renders running at once, and renders allowed to wait for a slot before 503. */
@@ -95,6 +98,7 @@ export const CONFIG_VARIABLES = [
   ['MEMPLOT_REDIS_URL', '(unset)', 'redis:// or rediss:// URL: summaries and renders are stored in Redis, shared by every replica.'],
   ['MEMPLOT_MEMORY_CACHE_BYTES', '64MiB', 'In-memory tier in front of the store for hot renders (0 disables).'],
   ['MEMPLOT_MAX_UPLOAD_BYTES', '4GiB', 'Largest upload, counted after decompression (413 past it).'],
+  ['MEMPLOT_MAX_SNAPSHOT_BYTES', '4MiB', 'Largest total of the malloc-tag JSON snapshots of one upload, after decompression (413 past it; at most 16MiB). Reading one holds the event loop for about 40 ms per MiB (JSON.parse and the summary\'s JSON.stringify).'],
   ['MEMPLOT_API_TOKENS', '(unset)', 'Comma-separated bearer tokens (16+ characters each) required for uploads (POST). GETs by id stay open.'],
   ['MEMPLOT_RENDER_CONCURRENCY', 'CPU count', 'Renders running at once, each on its worker thread; one more thread is kept for a small render (up to 1920×1080 pixels) when all are busy.'],
   ['MEMPLOT_RENDER_QUEUE', '64', 'Renders allowed to wait for a slot; more get 503 with Retry-After.'],
@@ -163,6 +167,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const redisUrl = url('MEMPLOT_REDIS_URL', ['redis:', 'rediss:']);
   const memoryCacheBytes = bytes('MEMPLOT_MEMORY_CACHE_BYTES', 64 * 1024 ** 2, 0);
   const maxUploadBytes = bytes('MEMPLOT_MAX_UPLOAD_BYTES', 4 * 1024 ** 3, 48);
+  const maxSnapshotBytes = Math.min(bytes('MEMPLOT_MAX_SNAPSHOT_BYTES', 4 * 1024 ** 2, 1024), MALLOC_TAG_LIMITS.maxBytes);
   const tokensRaw = text('MEMPLOT_API_TOKENS');
   const apiTokens = tokensRaw === undefined ? [] : tokensRaw.split(',').map((t) => t.trim()).filter((t) => t.length > 0);
   if (tokensRaw !== undefined) {
@@ -198,6 +203,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     redisUrl,
     memoryCacheBytes,
     maxUploadBytes,
+    maxSnapshotBytes,
     apiTokens,
     renderConcurrency,
     renderQueue,

@@ -5,6 +5,7 @@
  * only). Every code a client can receive is in errorCatalog(), which docs/http.md's error table
  * is checked against (test/server/errors.test.ts).
  */
+import { NotComparableError } from '../compare/not-comparable.js';
 import createError from '@fastify/error';
 import { InputTooLargeError, MemFormatError } from '../format/errors.js';
 import { BusyError, WorkTimeoutError } from '../service/limiter.js';
@@ -19,7 +20,7 @@ export const Unauthorized = createError('UNAUTHORIZED', 'a valid bearer token is
 export const ProfileNotFound = createError('PROFILE_NOT_FOUND', 'no profile with id %s here; upload the file with POST /profiles', 404);
 export const RouteNotFound = createError('ROUTE_NOT_FOUND', 'no route %s %s', 404);
 export const MissingFile = createError('MISSING_FILE', 'the multipart upload has no part named "file"', 400);
-export const UnexpectedFile = createError('UNEXPECTED_FILE', 'unexpected file part "%s": send one part named "file" (POST /compare: one part "base" and one "head")', 400);
+export const UnexpectedFile = createError('UNEXPECTED_FILE', 'unexpected file part "%s": send part "file" (a .mem, or malloc-tag snapshots) and "tags" (a snapshot) at most once; POST /compare takes one part "base" and one "head"', 400);
 export const MissingParts = createError('MISSING_PARTS', 'the multipart upload has no part named "%s": POST /compare takes the files in parts "base" and "head"', 400);
 export const BadUpload = createError('BAD_UPLOAD', 'the upload could not be read: %s', 400);
 export const UnsupportedMediaType = createError('UNSUPPORTED_MEDIA_TYPE', '%s', 415);
@@ -48,6 +49,12 @@ const DOMAIN_STATUS: Readonly<Record<string, number>> = {
   MEM_TOO_SHORT: 422,
   MEM_NOT_MEMUSAGE: 422,
   MEM_BAD_GZIP: 422,
+  MTAG_BAD_JSON: 422,
+  MTAG_NOT_MALLOC_TAG: 422,
+  MTAG_TOO_LARGE: 413,
+  MTAG_TOO_COMPLEX: 422,
+  MTAG_BAD_COMBINATION: 422,
+  PROFILE_NOT_COMPARABLE: 422,
   BUSY: 503,
   TIMEOUT: 503,
   STORE_UNAVAILABLE: 503,
@@ -105,6 +112,9 @@ export function httpErrorReply(error: unknown, request: ErrorRequestContext = {}
   }
   if (error instanceof UnknownMetricError) {
     return { statusCode: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, hint: `metric must be one of ${METRIC_NAMES.join(', ')}` }, headers };
+  }
+  if (error instanceof NotComparableError) {
+    return { statusCode: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, hint: 'compare the .mem recordings of both runs; a snapshot is drawn with GET /profiles/:id/plot.png' }, headers };
   }
   if (error instanceof RasterOptionError) {
     return { statusCode: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, hint: `check ${error.parameter}` }, headers };

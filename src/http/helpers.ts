@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { PixelBudgetExceeded } from './errors.js';
 import { comparePath, overlayPath } from '../compare/links.js';
 import { requestedPixels } from '../render/plot-output.js';
-import { OUTPUT_FORMATS, PlotOptionError, plotOptionsQuery, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
+import { OUTPUT_FORMATS, PlotOptionError, type OutputFormat, type PlotOptions } from '../options/plot-options.js';
+import { anyPlotOptionsQuery } from '../options/profile-options.js';
 
 /** Rendered images never change at their URL: a year, immutable (what browsers and CDNs keep longest). */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -16,7 +17,7 @@ export const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 /** Absolute URLs of a profile: its stats and its chart in every format, with these options. */
 export function profileUrls(base: string, id: string, options: Partial<PlotOptions> = {}) {
-  const query = plotOptionsQuery(options);
+  const query = anyPlotOptionsQuery(options);
   const suffix = query ? `?${query}` : '';
   const urls: Record<string, string> = { stats: `${base}/profiles/${id}` };
   for (const format of OUTPUT_FORMATS) urls[format] = `${base}/profiles/${id}/plot.${format}${suffix}`;
@@ -53,7 +54,7 @@ export function rejectUnknownParameters(query: object, allowed: readonly string[
 
 /** Path of a chart, for Content-Location. */
 export function plotPath(id: string, options: PlotOptions): string {
-  const query = plotOptionsQuery(options);
+  const query = anyPlotOptionsQuery(options);
   return `/profiles/${id}/plot.${options.format}${query ? `?${query}` : ''}`;
 }
 

@@ -2,7 +2,7 @@
  * JSON schemas shared by the routes: they validate, serialise and document (OpenAPI via
  * @fastify/swagger). Plain data, no Fastify.
  */
-import { COMPARE_OPTION_DEFINITIONS, describeAllowed, optionValueText, OUTPUT_FORMATS, PLOT_OPTION_DEFINITIONS, type OptionDefinition } from '../options/plot-options.js';
+import { COMPARE_OPTION_DEFINITIONS, describeAllowed, optionValueText, OUTPUT_FORMATS, PAIRED_OPTION_DEFINITIONS, PLOT_OPTION_DEFINITIONS, SNAPSHOT_OPTION_DEFINITIONS, type OptionDefinition } from '../options/plot-options.js';
 import { FORMATS } from '../render/formats.js';
 
 /**
@@ -11,7 +11,7 @@ import { FORMATS } from '../render/formats.js';
  * value and what is allowed, the same way for query parameters and multipart fields.
  */
 export function plotOptionsQuerySchema(exclude: string[] = []) {
-  return optionsQuerySchema(PLOT_OPTION_DEFINITIONS, exclude);
+  return withMallocTagOptions(optionsQuerySchema(PLOT_OPTION_DEFINITIONS, exclude));
 }
 
 /** The same for the chart of two runs: every plot option, then align and mode. */
@@ -30,14 +30,26 @@ function optionsQuerySchema(definitions: readonly Pick<OptionDefinition, 'name' 
   return { type: 'object' as const, properties };
 }
 
+/** A profile's chart options schema plus the malloc-tag chart options: taken by snapshot profiles and by .mem profiles with a paired snapshot (`kind` differs between them). */
+function withMallocTagOptions(schema: ReturnType<typeof optionsQuerySchema>) {
+  const properties = schema.properties;
+  for (const def of [...SNAPSHOT_OPTION_DEFINITIONS, ...PAIRED_OPTION_DEFINITIONS]) {
+    const fallback = def.default === null ? '' : ` Default: ${optionValueText(def.default)}.`;
+    const text = `${def.description} Allowed: ${describeAllowed(def.type)}.${fallback}`;
+    const known = properties[def.name];
+    properties[def.name] = { type: 'string', description: known && !known.description.includes(text) ? `${known.description} ${text}` : text };
+  }
+  return schema;
+}
+
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad request: a bad option (named, with what is allowed) or a malformed upload',
   401: 'Missing or wrong bearer token (uploads, when MEMPLOT_API_TOKENS is set)',
   404: 'Unknown profile id',
   406: 'None of the Accept types can be produced',
-  413: 'Upload too large (counted after decompression: a gzip bomb ends here)',
+  413: 'Upload too large (counted after decompression: a gzip bomb ends here); malloc-tag snapshots: over MEMPLOT_MAX_SNAPSHOT_BYTES together',
   415: 'Unsupported Content-Type or Content-Encoding',
-  422: 'Not a memusage data file (the message says what was found)',
+  422: 'Not a memusage data file or malloc-tag snapshot, or parts that make no profile (the message says what was found)',
   503: 'Overloaded (render queue full, render timeout, store down): retry after Retry-After seconds',
   408: 'Upload too slow (below MEMPLOT_UPLOAD_MIN_BYTES per MEMPLOT_UPLOAD_RATE_WINDOW_MS): aborted',
   429: 'Too many requests from this client (uploads, uncached renders, uploads at once): retry after Retry-After seconds',
@@ -70,7 +82,7 @@ export function imageResponse(description: string): { description: string; conte
 export const profileIdParam = {
   type: 'string',
   pattern: '^[0-9a-f]{64}$',
-  description: 'The profile id: sha256 (hex) of the uncompressed .mem bytes, as `sha256sum` prints it.',
+  description: 'The profile id: sha256 (hex) of the uncompressed .mem (or malloc-tag snapshot) bytes, as `sha256sum` prints it; several snapshots: see docs/http.md, malloc-tag snapshots.',
 } as const;
 
 export const urlsSchema = {

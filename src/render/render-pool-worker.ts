@@ -6,7 +6,7 @@
  */
 import { move } from 'piscina';
 import { deserializeSummary, SummaryCodecError } from '../aggregate/summary-codec.js';
-import type { ProfileSummary } from '../aggregate/summary.js';
+import type { StoredProfile } from '../aggregate/summary.js';
 import type { PlotOptions } from '../options/plot-options.js';
 import type { OverlayOptions } from '../chart/overlay/render-overlay-svg.js';
 import { limitSharpForRenderPool } from '../raster/rasterize-svg.js';
@@ -44,18 +44,19 @@ limitSharpForRenderPool();
 prepareRenderer();
 
 // The profiles drawn last: charts of one profile in several sizes or formats come together, and a
-// chart of two runs needs both (two entries: the base and the head of a comparison).
-let recent: { id: string; summary: ProfileSummary }[] = [];
+// chart of two runs needs both (two entries: the base and the head of a comparison). Their bytes
+// are compared too: pairing a snapshot with a .mem stores new bytes under the same id.
+let recent: { id: string; bytes: Uint8Array; summary: StoredProfile }[] = [];
 
 /** Told instead of an image when the summary's bytes cannot be read (errors lose their class on the way back). */
 export interface CorruptSummary {
   corrupt: string;
 }
 
-function summaryOf(id: string, bytes: Uint8Array): ProfileSummary {
-  const known = recent.find((entry) => entry.id === id);
+function summaryOf(id: string, bytes: Uint8Array): StoredProfile {
+  const known = recent.find((entry) => entry.id === id && Buffer.compare(entry.bytes, bytes) === 0);
   const summary = known ? known.summary : deserializeSummary(bytes);
-  recent = [{ id, summary }, ...recent.filter((entry) => entry.id !== id)].slice(0, 2);
+  recent = [{ id, bytes, summary }, ...recent.filter((entry) => entry.id !== id)].slice(0, 2);
   return summary;
 }
 
@@ -67,6 +68,8 @@ export default async function renderTask(task: RenderTask | OverlayRenderTask | 
     if ('overlay' in task) {
       const base = summaryOf(task.overlay.base.id, task.overlay.base.summary);
       const head = summaryOf(task.overlay.head.id, task.overlay.head.summary);
+      // The service compares .mem profiles only (a snapshot has no heap over time to overlay).
+      if (base.kind === 'malloc-tag' || head.kind === 'malloc-tag') throw new Error('the chart of two runs takes .mem profiles only');
       draw = (limits) => renderOverlayPlot(base, head, task.options, limits);
     } else {
       const summary = summaryOf(task.id, task.summary);

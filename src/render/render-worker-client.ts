@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import type { ProfileSummary } from '../aggregate/summary.js';
+import type { StoredProfile } from '../aggregate/summary.js';
 import type { PlotOptions } from '../options/plot-options.js';
 import { startWorker } from '../worker/start-worker.js';
 
@@ -17,7 +17,7 @@ export class RenderWorker {
     this.worker.on('error', (error) => (this.failure ??= error));
   }
 
-  render(summary: ProfileSummary, options: PlotOptions): Promise<{ body: Buffer; contentType: string }> {
+  render(summary: StoredProfile, options: PlotOptions): Promise<{ body: Buffer; contentType: string }> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       const onExit = (code: number) => reject(this.failure ?? new Error(`render worker exited with code ${code}`));

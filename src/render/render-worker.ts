@@ -4,12 +4,12 @@
  * a large input.
  */
 import { parentPort } from 'node:worker_threads';
-import type { ProfileSummary } from '../aggregate/summary.js';
+import type { StoredProfile } from '../aggregate/summary.js';
 import type { PlotOptions } from '../options/plot-options.js';
 import { prepareRenderer, renderPlot } from './render-plot.js';
 
 prepareRenderer();
-parentPort!.on('message', (request: { summary: ProfileSummary; options: PlotOptions }) => {
+parentPort!.on('message', (request: { summary: StoredProfile; options: PlotOptions }) => {
   renderPlot(request.summary, request.options).then(
     (plot) => parentPort!.postMessage({ plot }),
     (error: Error) => parentPort!.postMessage({ error: { name: error.name, message: error.message } }),

@@ -6,10 +6,12 @@
  * The service never draws: its renderer (the render pool in the app) gets the summary's stored
  * bytes and a signal that aborts at the render's deadline.
  */
-import type { ProfileStats, ProfileSummary } from '../aggregate/summary.js';
-import { summarizeMemStream } from '../aggregate/summarize.js';
-import { deserializeSummary, serializeSummary, SummaryCodecError } from '../aggregate/summary-codec.js';
+import { NotComparableError } from '../compare/not-comparable.js';
+import type { ProfileStats, StoredProfile } from '../aggregate/summary.js';
+import { combineInputs, readProfileInput, type ProfileInput } from '../aggregate/profile-input.js';
+import { deserializeSummary, serializeSummaryAsync, SummaryCodecError } from '../aggregate/summary-codec.js';
 import type { ComparePlotOptions, PlotOptions } from '../options/plot-options.js';
+import { optionsKindOfProfile, type ProfileOptionsKind } from '../options/profile-options.js';
 import { FORMATS } from '../render/formats.js';
 import { requestedPixels, type RenderedImage } from '../render/plot-output.js';
 import type { StoredSummary } from '../render/render-pool.js';
@@ -22,6 +24,8 @@ import type { CacheStore } from '../cache/store.js';
 export interface ProfileServiceOptions {
   /** Largest uncompressed upload (InputTooLargeError past it). */
   maxUploadBytes: number;
+  /** Largest total of the malloc-tag snapshots of one upload (default and bound: MALLOC_TAG_LIMITS.maxBytes, 16 MiB). */
+  maxSnapshotBytes?: number;
   renderConcurrency: number;
   renderQueue: number;
   uploadConcurrency: number;
@@ -70,7 +74,7 @@ export interface RenderedPlot {
 }
 
 export interface IngestResult {
-  summary: ProfileSummary & { id: string };
+  summary: StoredProfile & { id: string };
   /** False when a profile with the same id was already stored. */
   created: boolean;
 }
@@ -88,7 +92,7 @@ export class ProfileService {
   readonly expressRenders: Limiter;
   readonly uploads: Limiter;
   private readonly flights = new SingleFlight<RenderedPlot | null>();
-  private readonly summaries: Lru<ProfileSummary>;
+  private readonly summaries: Lru<StoredProfile>;
   private readonly storedSummaries: Lru<Uint8Array>;
   private readonly stats: Lru<ProfileStats>;
   private readonly hooks: ProfileServiceHooks;
@@ -109,31 +113,58 @@ export class ProfileService {
   }
 
   /**
-   * Reads an upload (plain or gzip .mem) and stores its summary unless already known.
-   * Throws MemFormatError / InputTooLargeError for bad input, BusyError when too many uploads run.
+   * Reads an upload of one file (plain or gzip .mem, or a malloc-tag snapshot) and stores its
+   * summary unless already known. Throws MemFormatError / InputTooLargeError for bad input,
+   * BusyError when too many uploads run.
    */
-  ingest(source: AsyncIterable<Uint8Array>, sizeHint?: number): Promise<IngestResult> {
+  async ingest(source: AsyncIterable<Uint8Array>, sizeHint?: number): Promise<IngestResult> {
+    return this.storeSummary(combineInputs([await this.readInput(source, sizeHint)], null));
+  }
+
+  /**
+   * Reads one input of an upload (an upload part) in an upload slot: a .mem is summarised, a
+   * snapshot parsed (`snapshotBytesRead`: bytes of snapshots the same upload has already sent,
+   * all of which together are bounded; `snapshotOnly` names the part where a .mem is refused at
+   * once). Nothing is stored: see storeUpload.
+   */
+  readInput(source: AsyncIterable<Uint8Array>, sizeHint?: number, snapshotBytesRead = 0, snapshotOnly?: string): Promise<ProfileInput> {
     return this.uploads.run(async () => {
       const started = performance.now();
-      const summary = await summarizeMemStream(source, { maxBytes: this.options.maxUploadBytes, hash: true, sizeHint, background: true });
-      const id = summary.id;
-      if (id === null) throw new Error('summarizeMemStream returned no id although hash was requested');
-      this.hooks.ingested?.(summary.stats.bytes, (performance.now() - started) / 1000);
-      const key = summaryKey(id);
-      const created = !(await this.store.has(key));
-      if (created) {
-        const bytes = serializeSummary(summary);
-        await this.store.set(key, bytes);
-        this.storedSummaries.set(id, bytes);
-      }
-      this.remember(id, summary);
-      return { summary: summary as IngestResult['summary'], created };
+      const { maxUploadBytes: maxBytes, maxSnapshotBytes } = this.options;
+      const input = await readProfileInput(source, { maxBytes, hash: true, sizeHint, background: true, snapshotBytesRead, maxSnapshotBytes, snapshotOnly });
+      const bytes = input.kind === 'mem' ? input.summary.stats.bytes : input.bytes;
+      this.hooks.ingested?.(bytes, (performance.now() - started) / 1000);
+      return input;
     });
   }
 
-  private remember(id: string, summary: ProfileSummary): void {
+  /** Stores the profile the inputs of one upload make (combineInputs: MTAG_BAD_COMBINATION when they make none). */
+  storeUpload(files: readonly ProfileInput[], tags: ProfileInput | null): Promise<IngestResult> {
+    return this.storeSummary(combineInputs(files, tags));
+  }
+
+  /**
+   * Stores a summary under its id unless already there. A .mem paired with a snapshot is stored
+   * whatever was there: it adds to what the .mem alone had under the same id.
+   */
+  private async storeSummary(summary: StoredProfile): Promise<IngestResult> {
+    const id = summary.id;
+    if (id === null) throw new Error('a summary to store has no id');
+    const key = summaryKey(id);
+    const created = !(await this.store.has(key));
+    const paired = summary.kind !== 'malloc-tag' && summary.mallocTag !== undefined;
+    if (created || paired) {
+      const bytes = await serializeSummaryAsync(summary);
+      await this.store.set(key, bytes);
+      this.storedSummaries.set(id, bytes);
+    }
+    this.remember(id, summary);
+    return { summary: summary as IngestResult['summary'], created };
+  }
+
+  private remember(id: string, summary: StoredProfile): void {
     this.summaries.set(id, summary);
-    this.stats.set(id, summary.stats);
+    if (summary.kind !== 'malloc-tag') this.stats.set(id, summary.stats);
   }
 
   /** The stored bytes of id's summary, as renderers take them (not parsed here), or null when unknown. */
@@ -158,7 +189,7 @@ export class ProfileService {
   }
 
   /** The stored summary of id, or null when unknown (or stored corrupt, which is then removed). */
-  async getSummary(id: string): Promise<ProfileSummary | null> {
+  async getSummary(id: string): Promise<StoredProfile | null> {
     const key = summaryKey(id);
     const cached = this.summaries.get(id);
     // The parsed copy saves decoding, never the store's word: an id evicted from the store is gone here too.
@@ -170,7 +201,7 @@ export class ProfileService {
     const bytes = await this.store.get(key);
     this.hooks.cacheLookup?.('summary', bytes !== null);
     if (!bytes) return null;
-    let summary: ProfileSummary;
+    let summary: StoredProfile;
     try {
       summary = deserializeSummary(bytes);
     } catch (error) {
@@ -190,7 +221,15 @@ export class ProfileService {
     // As for summaries: the store's word first, an evicted id is gone here too.
     if (cached && (await this.store.has(summaryKey(id)))) return cached;
     this.stats.delete(id);
-    return (await this.getSummary(id))?.stats ?? null;
+    const summary = await this.getSummary(id);
+    if (summary?.kind === 'malloc-tag') throw new NotComparableError(id);
+    return summary?.stats ?? null;
+  }
+
+  /** Which chart options the profile takes (a .mem alone, a .mem with a paired snapshot, snapshots), or null when unknown. */
+  async optionsKind(id: string): Promise<ProfileOptionsKind | null> {
+    const summary = await this.getSummary(id);
+    return summary ? optionsKindOfProfile(summary) : null;
   }
 
   async hasProfile(id: string): Promise<boolean> {
@@ -248,6 +287,8 @@ export class ProfileService {
       const base = await this.storedSummary(baseId);
       const head = await this.storedSummary(headId);
       if (!base || !head) return null;
+      // Snapshot profiles have no heap over time to overlay (their kind is in the parsed summary, cached).
+      for (const id of [baseId, headId]) if ((await this.getSummary(id))?.kind === 'malloc-tag') throw new NotComparableError(id);
       try {
         return await draw((signal, deadlineAt) => renderOverlay(base, head, options, signal, deadlineAt));
       } catch (error) {

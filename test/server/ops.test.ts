@@ -64,7 +64,11 @@ t.test('GET /docs: OpenAPI from the route schemas; a page for browsers', async (
   t.equal(doc.openapi, '3.0.3');
   for (const path of ['/plot', '/profiles', '/profiles/{id}', '/profiles/{id}/plot.{format}', '/healthz', '/metrics']) t.ok(doc.paths[path], `documents ${path}`);
   const params = doc.paths['/plot'].post.parameters.map((p: { name: string }) => p.name);
-  t.same(params.sort(), ['axis', 'format', 'height', 'panels', 'scale', 'stack', 'theme', 'ticks_per_second', 'title', 'total', 'width'], 'options from the one definition');
+  t.same(
+    params.sort(),
+    ['aggregate', 'axis', 'format', 'height', 'kind', 'measure', 'panels', 'scale', 'stack', 'theme', 'threads', 'ticks_per_second', 'title', 'top', 'total', 'width'],
+    'options from the one definition (the malloc-tag chart options among them)',
+  );
   t.ok(doc.paths['/profiles/{id}/plot.{format}'].get.responses['304']);
   t.same(doc.paths['/plot'].post.security, [{ bearer: [] }]);
 
