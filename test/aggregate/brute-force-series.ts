@@ -42,7 +42,13 @@ export interface BruteColumn {
 }
 
 function m4(values: number[]): M4Values {
-  return [values[0]!, values[values.length - 1]!, Math.min(...values), Math.max(...values)];
+  let min = values[0]!;
+  let max = values[0]!;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return [values[0]!, values[values.length - 1]!, min, max];
 }
 
 /** The indices of the entries in [from, to): entry indices, or absolute tick strings (times before the start count as at the start). */
