@@ -28,6 +28,7 @@ export default fp(
       renderQueue: config.renderQueue,
       uploadConcurrency: config.uploadConcurrency,
       renderTimeoutMs: config.renderTimeoutMs,
+      zoom: config.zoom,
       render: opts.render ?? ((summary, options, signal, deadlineAt) => pool!.render(summary, options, signal, deadlineAt)),
       hooks: {
         cacheLookup: (kind, hit) => metrics.cacheLookups.inc({ kind, result: hit ? 'hit' : 'miss' }),

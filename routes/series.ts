@@ -60,8 +60,11 @@ const series: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
     },
     async (request, reply) => {
       const { id } = request.params;
-      const answer = await fastify.profiles.series(id, request.query, DEFAULT_WINDOW_BUCKETS);
+      const started = performance.now();
+      const answer = await fastify.profiles.seriesWindow(id, request.query, DEFAULT_WINDOW_BUCKETS);
       if (!answer) throw new ProfileNotFound(id);
+      // The time spent finding the columns (store reads included), for the page and the benchmark.
+      reply.header('server-timing', `series;dur=${(performance.now() - started).toFixed(1)}`);
       reply.header('cache-control', SERIES_CACHE_CONTROL);
       return answer;
     },

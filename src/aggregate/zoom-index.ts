@@ -178,9 +178,11 @@ export class ZoomIndexBuilder {
   private flushChunk(): void {
     if (this.inChunk === 0) return;
     const bytes = this.writer.take();
-    this.sink(rawChunkName(this.chunks.length), bytes);
-    this.bytes += bytes.length;
-    this.chunks.push({ bytes: bytes.length, minTime: this.minTime, maxTime: this.maxTime });
+    const length = bytes.length;
+    // Recorded before the sink takes the bytes: a worker hands them over, which empties this view.
+    this.bytes += length;
+    this.chunks.push({ bytes: length, minTime: this.minTime, maxTime: this.maxTime });
+    this.sink(rawChunkName(this.chunks.length - 1), bytes);
     this.writer.reset();
     this.inChunk = 0;
   }
@@ -228,5 +230,35 @@ export class ZoomIndexBuilder {
       return { width, length: Math.ceil(this.entries / width) };
     });
     return { layout: this.layout, entries: this.entries, chunks: this.chunks, levels, bytes: this.bytes };
+  }
+}
+
+/** What the store keeps under the profile's id: which build wrote the pieces, and what they hold. */
+export interface ZoomManifest {
+  build: string;
+  directory: ZoomDirectory;
+}
+
+export function encodeZoomManifest(manifest: ZoomManifest): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(manifest));
+}
+
+const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+
+/** The manifest, checked for the shape the reader relies on; null when it is not one. */
+export function decodeZoomManifest(bytes: Uint8Array): ZoomManifest | null {
+  try {
+    const m = JSON.parse(new TextDecoder().decode(bytes)) as ZoomManifest;
+    const d = m.directory;
+    const l = d.layout;
+    const positive = [l.chunkEntries, l.firstWidth, l.factor, l.levels, l.bucketsPerChunk].every((x) => isCount(x) && x > 0);
+    if (typeof m.build !== 'string' || !positive || !isCount(d.entries) || !isCount(d.bytes)) return null;
+    if (!Array.isArray(d.chunks) || d.chunks.length !== Math.ceil(d.entries / l.chunkEntries)) return null;
+    if (!d.chunks.every((c) => isCount(c.bytes) && Number.isFinite(c.minTime) && Number.isFinite(c.maxTime))) return null;
+    if (!Array.isArray(d.levels) || d.levels.length !== l.levels) return null;
+    if (!d.levels.every((v, j) => v.width === l.firstWidth * l.factor ** j && v.length === Math.ceil(d.entries / v.width))) return null;
+    return m;
+  } catch {
+    return null;
   }
 }

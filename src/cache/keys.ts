@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { normalizePlotOptions, type PlotOptions } from '../options/plot-options.js';
-import { RENDERER_VERSION, SUMMARY_VERSION } from '../versions.js';
+import { RENDERER_VERSION, SUMMARY_VERSION, ZOOM_INDEX_VERSION } from '../versions.js';
 
 export function summaryKey(id: string): string {
   return `summary:${id}:v${SUMMARY_VERSION}`;
@@ -24,4 +24,22 @@ export function renderKey(hash: string): string {
 
 export function isRenderKey(key: string): boolean {
   return key.startsWith('render:');
+}
+
+/**
+ * The zoom index of a profile: its directory (small) under the id; its pieces (raw chunks and
+ * bucket levels) under the build that wrote them, since the id is known only once the upload is
+ * read. Pieces are the first to go when the cache is full (isZoomPieceKey): a profile whose pieces
+ * are evicted zooms to its summary's resolution again.
+ */
+export function zoomIndexKey(id: string): string {
+  return `zoom:${id}:v${ZOOM_INDEX_VERSION}`;
+}
+
+export function zoomPieceKey(build: string, piece: string): string {
+  return `zoompiece:${build}:${piece}`;
+}
+
+export function isZoomPieceKey(key: string): boolean {
+  return key.startsWith('zoompiece:');
 }

@@ -8,15 +8,18 @@
  */
 import type { ProfileSummary } from '../aggregate/summary.js';
 import { summarizeMemStream } from '../aggregate/summarize.js';
-import { summarySeriesAnswer } from '../aggregate/series-answer.js';
+import { summarySeriesAnswer, zoomSeriesAnswer, type ZoomIndexSource, type ZoomMode } from '../aggregate/series-answer.js';
 import type { SeriesAnswer } from '../aggregate/series-columns.js';
 import type { SeriesQuery } from '../aggregate/series-query.js';
+import { decodeZoomManifest, encodeZoomManifest, levelChunkName, rawChunkName, type ZoomDirectory, type ZoomManifest } from '../aggregate/zoom-index.js';
+import { ZoomPieceMissing } from '../aggregate/zoom-read.js';
+import { randomBytes } from 'node:crypto';
 import { deserializeSummary, serializeSummary, SummaryCodecError } from '../aggregate/summary-codec.js';
 import type { PlotOptions } from '../options/plot-options.js';
 import { FORMATS } from '../render/formats.js';
 import { requestedPixels, type RenderedImage } from '../render/plot-output.js';
 import type { StoredSummary } from '../render/render-pool.js';
-import { renderHash, renderKey, summaryKey } from '../cache/keys.js';
+import { renderHash, renderKey, summaryKey, zoomIndexKey, zoomPieceKey } from '../cache/keys.js';
 import { Limiter, untilAborted, WorkTimeoutError } from './limiter.js';
 import { SingleFlight } from './single-flight.js';
 import { Lru } from '../cache/lru.js';
@@ -36,6 +39,8 @@ export interface ProfileServiceOptions {
   render: PlotRenderer;
   /** Stored summaries (compact bytes, ~5 times smaller than parsed) kept in memory for renders. */
   storedSummaryCacheEntries?: number;
+  /** MEMPLOT_ZOOM: 'full' builds a zoom index of every upload (raw records and bucket levels); 'summary' (default here) keeps only the summary. */
+  zoom?: ZoomMode;
 }
 
 /**
@@ -78,6 +83,15 @@ export interface IngestResult {
  */
 export const SMALL_RENDER_PIXELS = 1920 * 1080;
 
+/** Every piece name a directory's index wrote. */
+function pieceNames(directory: ZoomDirectory): string[] {
+  const names = directory.chunks.map((_, k) => rawChunkName(k));
+  directory.levels.forEach((level, j) => {
+    for (let c = 0; c < Math.ceil(level.length / directory.layout.bucketsPerChunk); c++) names.push(levelChunkName(j, c));
+  });
+  return names;
+}
+
 export class ProfileService {
   readonly renders: Limiter;
   /** One slot beside `renders` for a small render when all of those are taken (no queue of its own). */
@@ -88,6 +102,8 @@ export class ProfileService {
   private readonly storedSummaries: Lru<Uint8Array>;
   private readonly hooks: ProfileServiceHooks;
   private readonly render: PlotRenderer;
+  private readonly zoomManifests = new Lru<ZoomManifest>(16);
+  readonly zoom: ZoomMode;
 
   constructor(
     readonly store: CacheStore,
@@ -100,6 +116,7 @@ export class ProfileService {
     this.storedSummaries = new Lru(options.storedSummaryCacheEntries ?? 64); // about 0.2 MB each for a 5 MB .mem
     this.hooks = options.hooks ?? {};
     this.render = options.render;
+    this.zoom = options.zoom ?? 'summary';
   }
 
   /**
@@ -109,7 +126,29 @@ export class ProfileService {
   ingest(source: AsyncIterable<Uint8Array>, sizeHint?: number): Promise<IngestResult> {
     return this.uploads.run(async () => {
       const started = performance.now();
-      const summary = await summarizeMemStream(source, { maxBytes: this.options.maxUploadBytes, hash: true, sizeHint, background: true });
+      // The zoom index is written as the upload is read, under a build name (the id is known at the end).
+      const build = randomBytes(12).toString('hex');
+      const pieces: string[] = [];
+      let directory: ZoomDirectory | null = null;
+      const zoomIndex =
+        this.zoom === 'full'
+          ? {
+              store: (name: string, bytes: Uint8Array) => {
+                pieces.push(name);
+                return this.store.set(zoomPieceKey(build, name), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+              },
+              done: (d: ZoomDirectory) => void (directory = d),
+              // An index the store cannot keep is given up; the upload and its summary are not.
+              failed: (error: unknown) => this.hooks.storeFailed?.(zoomPieceKey(build, '*'), error),
+            }
+          : undefined;
+      let summary: ProfileSummary;
+      try {
+        summary = await summarizeMemStream(source, { maxBytes: this.options.maxUploadBytes, hash: true, sizeHint, background: true, zoomIndex });
+      } catch (error) {
+        this.dropPieces(build, pieces);
+        throw error;
+      }
       const id = summary.id;
       if (id === null) throw new Error('summarizeMemStream returned no id although hash was requested');
       this.hooks.ingested?.(summary.stats.bytes, (performance.now() - started) / 1000);
@@ -120,9 +159,57 @@ export class ProfileService {
         await this.store.set(key, bytes);
         this.storedSummaries.set(id, bytes);
       }
+      if (directory) await this.keepZoomIndex(id, { build, directory }, pieces);
+      else this.dropPieces(build, pieces);
       this.remember(id, summary);
       return { summary: summary as IngestResult['summary'], created };
     });
+  }
+
+  /** Stores the zoom index's manifest unless the profile has one already (then this build's pieces go). */
+  private async keepZoomIndex(id: string, manifest: ZoomManifest, pieces: string[]): Promise<void> {
+    const key = zoomIndexKey(id);
+    if (await this.store.has(key)) {
+      this.dropPieces(manifest.build, pieces);
+      return;
+    }
+    await this.store.set(key, Buffer.from(encodeZoomManifest(manifest)));
+    this.zoomManifests.set(id, manifest);
+  }
+
+  /** Removes pieces of a build nobody will read (in the background: nothing waits for it). */
+  private dropPieces(build: string, pieces: string[]): void {
+    void (async () => {
+      for (const name of pieces) await this.store.delete(zoomPieceKey(build, name)).catch(() => false);
+    })();
+  }
+
+  /** The stored zoom index of id, or null (none, unreadable, or MEMPLOT_ZOOM=summary). */
+  private async zoomIndex(id: string): Promise<ZoomIndexSource | null> {
+    if (this.zoom !== 'full') return null;
+    const key = zoomIndexKey(id);
+    let manifest = this.zoomManifests.get(id) ?? null;
+    if (!manifest) {
+      const bytes = await this.store.get(key);
+      if (!bytes) return null;
+      manifest = decodeZoomManifest(bytes);
+      if (!manifest) {
+        this.hooks.corrupt?.(key, 'not a zoom index manifest');
+        await this.store.delete(key);
+        return null;
+      }
+      this.zoomManifests.set(id, manifest);
+    }
+    const build = manifest.build;
+    return { directory: manifest.directory, read: async (name) => this.store.get(zoomPieceKey(build, name)) };
+  }
+
+  /** Forgets a zoom index one of whose pieces is gone: the profile zooms to its summary again. */
+  private async forgetZoomIndex(id: string): Promise<void> {
+    const manifest = this.zoomManifests.get(id);
+    this.zoomManifests.delete(id);
+    await this.store.delete(zoomIndexKey(id));
+    if (manifest) this.dropPieces(manifest.build, pieceNames(manifest.directory));
   }
 
   private remember(id: string, summary: ProfileSummary): void {
@@ -180,7 +267,27 @@ export class ProfileService {
   async series(id: string, query: SeriesQuery, defaultBuckets: number): Promise<SeriesAnswer | null> {
     const summary = await this.getSummary(id);
     if (!summary) return null;
-    return summarySeriesAnswer(summary, query, defaultBuckets);
+    return summarySeriesAnswer(summary, query, defaultBuckets, 'summary');
+  }
+
+  /**
+   * A zoom window of profile id at the finest resolution kept (the zoom index under
+   * MEMPLOT_ZOOM=full, else the summary), or null when the id is unknown. `resolution.zoom` says
+   * which applied: 'summary' also for a profile without an index (stored before, or evicted).
+   */
+  async seriesWindow(id: string, query: SeriesQuery, defaultBuckets: number): Promise<SeriesAnswer | null> {
+    const summary = await this.getSummary(id);
+    if (!summary) return null;
+    const index = await this.zoomIndex(id);
+    if (!index) return summarySeriesAnswer(summary, query, defaultBuckets, 'summary');
+    try {
+      return await zoomSeriesAnswer(summary, query, defaultBuckets, 'full', index);
+    } catch (error) {
+      if (!(error instanceof ZoomPieceMissing)) throw error;
+      this.hooks.corrupt?.(zoomIndexKey(id), error.message);
+      await this.forgetZoomIndex(id);
+      return summarySeriesAnswer(summary, query, defaultBuckets, 'summary');
+    }
   }
 
   async hasProfile(id: string): Promise<boolean> {

@@ -75,3 +75,25 @@ export function bruteM4(entries: Entries, indices: number[]): BruteColumn | null
   const total = indices.map((i) => entries.heap[i]! + entries.stack[i]!);
   return { heap: m4(heap), stack: m4(stack), total: m4(total) };
 }
+
+/**
+ * The brute-force M4 of each column's [from, to) in one pass over the entries (each entry found
+ * in the sorted, disjoint columns by binary search): null for a column that holds no entry.
+ */
+export function bruteColumns(entries: Entries, axis: 'calls' | 'time', columns: ReadonlyArray<{ from: number | string; to: number | string }>): Array<BruteColumn | null> {
+  const lo = columns.map((c) => BigInt(c.from) - (axis === 'time' ? entries.start : 0n));
+  const hi = columns.map((c) => BigInt(c.to) - (axis === 'time' ? entries.start : 0n));
+  const picked: number[][] = columns.map(() => []);
+  for (let i = 0; i < entries.heap.length; i++) {
+    const x = axis === 'calls' ? BigInt(i) : entries.time[i]! < 0n ? 0n : entries.time[i]!;
+    let a = 0;
+    let b = columns.length - 1;
+    while (a < b) {
+      const m = (a + b + 1) >> 1;
+      if (lo[m]! <= x) a = m;
+      else b = m - 1;
+    }
+    if (columns.length > 0 && lo[a]! <= x && x < hi[a]!) picked[a]!.push(i);
+  }
+  return picked.map((indices) => bruteM4(entries, indices));
+}

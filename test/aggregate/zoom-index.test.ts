@@ -6,7 +6,7 @@ import { ZoomIndexBuilder, type ZoomLayout } from '../../src/aggregate/zoom-inde
 import { decodeRawChunk, VarintWriter } from '../../src/aggregate/zoom-codec.js';
 import { readMemFile } from '../../src/format/read-mem-file.js';
 import { fixturePath, recordedFixtures } from '../fixtures.js';
-import { bruteM4, entriesIn, readEntries } from './brute-force-series.js';
+import { bruteColumns, readEntries } from './brute-force-series.js';
 
 /** Small pieces, so that the fixtures (up to 163k entries) span many chunks and every level. */
 const SMALL: ZoomLayout = { chunkEntries: 1000, firstWidth: 4, factor: 4, levels: 4, bucketsPerChunk: 64 };
@@ -70,8 +70,9 @@ for (const name of recordedFixtures()) {
         const answer = await zoomSeriesAnswer(summary, { axis, from: String(from), to: String(from + BigInt(width)), buckets }, 800, 'full', index);
         t.ok(answer.columns.length <= buckets, `${axis} window ${w}: ${answer.columns.length} ≤ ${buckets} columns`);
         sources.add(`${axis}:${answer.resolution.source}`);
-        for (const column of answer.columns) {
-          const expected = bruteM4(entries, entriesIn(entries, axis, column.from, column.to));
+        const brute = bruteColumns(entries, axis, answer.columns);
+        for (const [k, column] of answer.columns.entries()) {
+          const expected = brute[k];
           const found = { heap: column.heap, stack: column.stack, total: column.total };
           if (JSON.stringify(expected) !== JSON.stringify(found)) {
             t.fail(`${axis} [${column.from}, ${column.to}) from ${answer.resolution.source} is not the M4 of its entries`, { expected, found });
@@ -125,4 +126,33 @@ t.test('a missing piece is reported, not answered wrong', async (t) => {
   const summary = await summarizeMemFile(path, { parallel: false });
   const index = await buildIndex(path, SMALL);
   await t.rejects(zoomSeriesAnswer(summary, { axis: 'calls', from: '10', to: '500', buckets: 800 }, 800, 'full', { directory: index.directory, read: async () => null }), { name: 'ZoomPieceMissing' });
+});
+
+t.test('the pass builds the same index on the series worker as on this thread, and waits for the store', async (t) => {
+  const path = fixturePath('python-startup.mem');
+  const expected = await buildIndex(path, SMALL);
+  for (const parallel of [true, false]) {
+    const pieces = new Map<string, Uint8Array>();
+    let directory: unknown = null;
+    let pending = 0;
+    let most = 0;
+    await summarizeMemFile(path, {
+      parallel,
+      zoomIndex: {
+        layout: SMALL,
+        store: async (name, bytes) => {
+          pending++;
+          most = Math.max(most, pending);
+          await new Promise((resolve) => setImmediate(resolve));
+          pieces.set(name, bytes);
+          pending--;
+        },
+        done: (d) => void (directory = d),
+      },
+    });
+    t.same(directory, expected.directory, `parallel ${parallel}: same directory`);
+    t.equal(pieces.size, expected.pieces.size, `parallel ${parallel}: same pieces`);
+    t.ok([...expected.pieces].every(([name, bytes]) => Buffer.from(bytes).equals(Buffer.from(pieces.get(name) ?? []))), 'byte for byte');
+    t.equal(pending, 0, 'every write finished before the summary');
+  }
 });
