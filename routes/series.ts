@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import { ProfileNotFound } from '../src/http/errors.js';
+import { codedEtag, negotiateContentCoding } from '../src/http/content-coding.js';
+import { etagMatches } from '../src/http/helpers.js';
 import { errorResponses, profileIdParam, seriesQuerySchema, seriesSchema, seriesWindowQuerySchema } from '../src/http/schemas.js';
-import { seriesCsv } from '../src/aggregate/series-csv.js';
-import { DEFAULT_WINDOW_BUCKETS, MAX_SERIES_BUCKETS } from '../src/aggregate/series-query.js';
+import { DEFAULT_WINDOW_BUCKETS } from '../src/aggregate/series-query.js';
 
 /** A profile's series never changes for its id (the summary is content-addressed): a day, like its stats. */
 const SERIES_CACHE_CONTROL = 'public, max-age=86400';
@@ -29,17 +30,29 @@ const series: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
             description: 'The series',
             content: { 'application/json': { schema: seriesSchema }, 'text/csv': { schema: { type: 'string' } } },
           },
+          304: { description: 'Not modified', type: 'null' },
           ...errorResponses(400, 404, 503),
         },
       },
     },
     async (request, reply) => {
       const { id, format } = request.params;
-      const answer = await fastify.profiles.series(id, request.query, MAX_SERIES_BUCKETS);
-      if (!answer) throw new ProfileNotFound(id);
-      reply.header('cache-control', SERIES_CACHE_CONTROL);
-      if (format === 'json') return answer;
-      return reply.type('text/csv; charset=utf-8').send(seriesCsv(answer.columns));
+      // Built once per (id, axis, buckets) and compressed once per coding, as charts are: ETag, 304.
+      const coding = negotiateContentCoding(request.headers['accept-encoding']);
+      reply.header('vary', 'Accept-Encoding').header('cache-control', SERIES_CACHE_CONTROL);
+      reply.type(format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8');
+      const ifNoneMatch = request.headers['if-none-match'];
+      if (ifNoneMatch && (await fastify.profiles.hasProfile(id))) {
+        const etag = codedEtag(fastify.profiles.seriesHashOf(id, format, request.query), coding);
+        if (etagMatches(ifNoneMatch, etag)) return reply.code(304).header('etag', etag).send(null as never);
+      }
+      const exported = await fastify.profiles.seriesExport(id, format, request.query);
+      if (!exported) throw new ProfileNotFound(id);
+      reply.header('etag', codedEtag(exported.hash, coding));
+      // A Buffer is sent as it is (the response schema documents the JSON; the body is already serialised).
+      if (!coding) return reply.send(exported.body as never);
+      const body = await fastify.codedBodies.encode(exported.hash, exported.body, coding);
+      return reply.header('content-encoding', coding).send(body as never);
     },
   );
 

@@ -25,7 +25,7 @@ export interface ZoomIndexOptions {
 }
 
 /** Index bytes handed to the store but not yet stored, past which the pass waits. */
-export const ZOOM_PENDING_BYTES = 16 << 20;
+export const ZOOM_PENDING_BYTES = 8 << 20;
 
 /** The index pieces on their way to the store: bounded, the first failure kept. */
 export class ZoomPieceQueue {

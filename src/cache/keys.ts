@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { normalizePlotOptions, type PlotOptions } from '../options/plot-options.js';
-import { RENDERER_VERSION, SUMMARY_VERSION, ZOOM_INDEX_VERSION } from '../versions.js';
+import { RENDERER_VERSION, SERIES_VERSION, SUMMARY_VERSION, ZOOM_INDEX_VERSION } from '../versions.js';
 
 export function summaryKey(id: string): string {
   return `summary:${id}:v${SUMMARY_VERSION}`;
@@ -16,6 +16,11 @@ export function renderHash(id: string, options: PlotOptions): string {
   return createHash('sha256')
     .update(`${id}\n${SUMMARY_VERSION}\n${normalizePlotOptions(options)}\n${RENDERER_VERSION}`)
     .digest('hex');
+}
+
+/** sha256 hex naming one series export (series.json / series.csv of an id with an axis and column count): its ETag. */
+export function seriesHash(id: string, format: string, axis: string, buckets: number | null): string {
+  return createHash('sha256').update(`${id}\n${SUMMARY_VERSION}\nseries ${SERIES_VERSION}\n${format}\n${axis}\n${buckets ?? 'all'}`).digest('hex');
 }
 
 export function renderKey(hash: string): string {

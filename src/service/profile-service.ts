@@ -10,7 +10,8 @@ import type { ProfileSummary } from '../aggregate/summary.js';
 import { summarizeMemStream } from '../aggregate/summarize.js';
 import { summarySeriesAnswer, zoomSeriesAnswer, type ZoomIndexSource, type ZoomMode } from '../aggregate/series-answer.js';
 import type { SeriesAnswer } from '../aggregate/series-columns.js';
-import type { SeriesQuery } from '../aggregate/series-query.js';
+import { MAX_SERIES_BUCKETS, type SeriesQuery } from '../aggregate/series-query.js';
+import { seriesCsv } from '../aggregate/series-csv.js';
 import { decodeZoomManifest, encodeZoomManifest, levelChunkName, rawChunkName, type ZoomDirectory, type ZoomManifest } from '../aggregate/zoom-index.js';
 import { ZoomPieceMissing } from '../aggregate/zoom-read.js';
 import { randomBytes } from 'node:crypto';
@@ -19,7 +20,7 @@ import type { PlotOptions } from '../options/plot-options.js';
 import { FORMATS } from '../render/formats.js';
 import { requestedPixels, type RenderedImage } from '../render/plot-output.js';
 import type { StoredSummary } from '../render/render-pool.js';
-import { renderHash, renderKey, summaryKey, zoomIndexKey, zoomPieceKey } from '../cache/keys.js';
+import { renderHash, renderKey, seriesHash, summaryKey, zoomIndexKey, zoomPieceKey } from '../cache/keys.js';
 import { Limiter, untilAborted, WorkTimeoutError } from './limiter.js';
 import { SingleFlight } from './single-flight.js';
 import { Lru } from '../cache/lru.js';
@@ -103,6 +104,8 @@ export class ProfileService {
   private readonly hooks: ProfileServiceHooks;
   private readonly render: PlotRenderer;
   private readonly zoomManifests = new Lru<ZoomManifest>(16);
+  /** Bodies of series.json and series.csv by their hash: a dashboard polls the same URL (16 MB, about 25 of the largest). */
+  private readonly seriesBodies = new Lru<Buffer>(16 << 20, (body) => body.length);
   readonly zoom: ZoomMode;
 
   constructor(
@@ -268,6 +271,27 @@ export class ProfileService {
     const summary = await this.getSummary(id);
     if (!summary) return null;
     return summarySeriesAnswer(summary, query, defaultBuckets, 'summary');
+  }
+
+  /** The hash naming series.json or series.csv of id for a query (its ETag), without building it. */
+  seriesHashOf(id: string, format: 'json' | 'csv', query: SeriesQuery): string {
+    return seriesHash(id, format, query.axis, query.buckets ?? null);
+  }
+
+  /**
+   * series.json or series.csv of id (the whole run from the summary) as bytes, built once and then
+   * kept while used, or null when the id is unknown (the store's word, as for charts).
+   */
+  async seriesExport(id: string, format: 'json' | 'csv', query: SeriesQuery): Promise<{ body: Buffer; hash: string } | null> {
+    if (!(await this.hasProfile(id))) return null;
+    const hash = this.seriesHashOf(id, format, query);
+    const kept = this.seriesBodies.get(hash);
+    if (kept) return { body: kept, hash };
+    const answer = await this.series(id, query, MAX_SERIES_BUCKETS);
+    if (!answer) return null;
+    const body = Buffer.from(format === 'json' ? JSON.stringify(answer) : seriesCsv(answer.columns));
+    this.seriesBodies.set(hash, body);
+    return { body, hash };
   }
 
   /**

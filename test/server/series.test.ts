@@ -5,8 +5,11 @@ import { SERIES_CSV_HEADER } from '../../src/aggregate/series-csv.js';
 import { fixturePath, recordedFixtures } from '../fixtures.js';
 import { readEntries } from '../aggregate/brute-force-series.js';
 
+/** No load shedding on event-loop delay: these tests are about answers, and the test machine may be busy. */
+const CALM = { maxEventLoopDelayMs: 0 };
+
 t.test('series.csv of every fixture: largest heap_max is peak.heap, first heap_first is the first entry', async (t) => {
-  const app = await build(t);
+  const app = await build(t, { config: CALM });
   for (const name of recordedFixtures()) {
     const file = fixture(`${name}.mem`);
     const upload = await app.inject({ method: 'POST', url: '/profiles', ...multipartBody(file.bytes) });
@@ -31,7 +34,7 @@ t.test('series.csv of every fixture: largest heap_max is peak.heap, first heap_f
 });
 
 t.test('series.json: the shape, buckets, the time axis as tick strings', async (t) => {
-  const app = await build(t);
+  const app = await build(t, { config: CALM });
   const javac = fixture('javac.mem');
   await app.inject({ method: 'POST', url: '/profiles', ...multipartBody(javac.bytes) });
   const summary = await summarizeMemFile(fixturePath('javac.mem'), { parallel: false });
@@ -63,7 +66,7 @@ t.test('series.json: the shape, buckets, the time axis as tick strings', async (
 });
 
 t.test('GET /profiles/:id/series: a window, snapped outward, at most buckets columns', async (t) => {
-  const app = await build(t);
+  const app = await build(t, { config: CALM });
   const javac = fixture('javac.mem');
   await app.inject({ method: 'POST', url: '/profiles', ...multipartBody(javac.bytes) });
   const res = await app.inject({ method: 'GET', url: `/profiles/${javac.id}/series?from=1000&to=2000&buckets=100` });
@@ -77,7 +80,7 @@ t.test('GET /profiles/:id/series: a window, snapped outward, at most buckets col
 });
 
 t.test('series errors: 404 unknown id, 400 bad queries', async (t) => {
-  const app = await build(t);
+  const app = await build(t, { config: CALM });
   const sort = fixture('sort.mem');
   await app.inject({ method: 'POST', url: '/profiles', ...multipartBody(sort.bytes) });
   const unknown = 'f'.repeat(64);
@@ -107,4 +110,26 @@ t.test('series errors: 404 unknown id, 400 bad queries', async (t) => {
   const far = await app.inject({ method: 'GET', url: `/profiles/${sort.id}/series?axis=time&from=0&to=18446744073709551615&buckets=3` });
   t.equal(far.statusCode, 200, 'the widest time window is fine');
   t.ok(far.json().columns.length <= 3);
+});
+
+t.test('series.json and .csv: ETag per coding, 304, compressed once', async (t) => {
+  const app = await build(t, { config: CALM });
+  const javac = fixture('javac.mem');
+  await app.inject({ method: 'POST', url: '/profiles', ...multipartBody(javac.bytes) });
+  const url = `/profiles/${javac.id}/series.csv?buckets=100`;
+  const plain = await app.inject({ method: 'GET', url });
+  t.equal(plain.statusCode, 200, plain.body.slice(0, 300));
+  t.match(plain.headers.etag, /^"[0-9a-f]{64}"$/);
+  const br = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+  t.equal(br.headers['content-encoding'], 'br');
+  t.equal(br.headers.etag, plain.headers.etag!.replace(/"$/, '-br"'));
+  const { brotliDecompressSync } = await import('node:zlib');
+  t.equal(brotliDecompressSync(br.rawPayload).toString('utf8'), plain.body, 'the same CSV, compressed');
+  const again = await app.inject({ method: 'GET', url, headers: { 'if-none-match': plain.headers.etag as string } });
+  t.equal(again.statusCode, 304);
+  const other = await app.inject({ method: 'GET', url: `/profiles/${javac.id}/series.csv?buckets=99` });
+  t.not(other.headers.etag, plain.headers.etag, 'another column count, another ETag');
+  const json = await app.inject({ method: 'GET', url: `/profiles/${javac.id}/series.json?buckets=100` });
+  t.equal(json.json().columns.length, plain.body.trimEnd().split('\n').length - 1, 'JSON and CSV have the same columns');
+  t.not(json.headers.etag, plain.headers.etag);
 });
