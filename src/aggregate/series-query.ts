@@ -77,7 +77,9 @@ export function queryBuckets(query: SeriesQuery, fallback: number): number {
 export function xValues(axis: SeriesAxis, startTime: string): (position: number) => number | string {
   if (axis === 'calls') return (position) => position;
   const origin = BigInt(startTime);
-  return (position) => (origin + BigInt(position)).toString();
+  const near = Number(origin);
+  // Plain numbers while the sum is exact (below 2^53), bigints past it.
+  return (position) => (Number.isSafeInteger(near + position) && near <= Number.MAX_SAFE_INTEGER ? String(near + position) : (origin + BigInt(position)).toString());
 }
 
 export function toSeriesColumns(columns: readonly PositionColumn[], x: (position: number) => number | string): SeriesColumn[] {

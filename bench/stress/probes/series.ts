@@ -19,9 +19,18 @@ function random(seed: number): () => number {
   };
 }
 
-/** A query string a hostile or careless client could send. */
+/** A query string a hostile or careless client could send: well-formed extremes more often than garbage. */
 function hostileQuery(next: () => number, entries: number, start: bigint): string {
   const pick = <T>(values: T[]): T => values[Math.floor(next() * values.length)]!;
+  if (next() < 0.6) {
+    // Well-formed: a random window (from one call to beyond the run) at an extreme column count.
+    const axis = pick(['calls', 'time']);
+    const span = axis === 'calls' ? BigInt(entries) : 3_000_000_000n;
+    const origin = axis === 'calls' ? 0n : start;
+    const from = origin + BigInt(Math.floor(next() * Number(span)));
+    const width = BigInt(1 + Math.floor(Math.pow(next(), 4) * Number(span) * 2));
+    return `axis=${axis}&from=${from}&to=${from + width}&buckets=${pick(['1', '2', '800', '4096', '8192'])}`;
+  }
   const axis = pick(['calls', 'time', 'time', 'bytes', '']);
   const edge = (): string =>
     pick([
