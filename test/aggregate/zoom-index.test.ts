@@ -6,7 +6,7 @@ import { ZoomIndexBuilder, type ZoomLayout } from '../../src/aggregate/zoom-inde
 import { decodeRawChunk, VarintWriter } from '../../src/aggregate/zoom-codec.js';
 import { readMemFile } from '../../src/format/read-mem-file.js';
 import { fixturePath, recordedFixtures } from '../fixtures.js';
-import { bruteColumns, readEntries } from './brute-force-series.js';
+import { bruteColumns, bruteM4, entriesIn, readEntries } from './brute-force-series.js';
 
 /** Small pieces, so that the fixtures (up to 163k entries) span many chunks and every level. */
 const SMALL: ZoomLayout = { chunkEntries: 1000, firstWidth: 4, factor: 4, levels: 4, bucketsPerChunk: 64 };
@@ -155,4 +155,23 @@ t.test('the pass builds the same index on the series worker as on this thread, a
     t.ok([...expected.pieces].every(([name, bytes]) => Buffer.from(bytes).equals(Buffer.from(pieces.get(name) ?? []))), 'byte for byte');
     t.equal(pending, 0, 'every write finished before the summary');
   }
+});
+
+t.test('threads.mem: a time window around the step back holds its entries in file order', async (t) => {
+  const path = fixturePath('threads.mem');
+  const summary = await summarizeMemFile(path, { parallel: false });
+  const entries = await readEntries(path);
+  const index = await buildIndex(path, SMALL);
+  const back = entries.time.findIndex((time, i) => i > 0 && time < entries.time[i - 1]!);
+  t.ok(back > 0, `the time steps back at entry ${back}`);
+  // A window from the later entry's time to just past the earlier one's: both sides of the step.
+  const from = entries.start + entries.time[back]!;
+  const to = entries.start + entries.time[back - 1]! + 1n;
+  const answer = await zoomSeriesAnswer(summary, { axis: 'time', from: String(from), to: String(to), buckets: 1 }, 800, 'full', index);
+  t.equal(answer.columns.length, 1);
+  const column = answer.columns[0]!;
+  const inside = entriesIn(entries, 'time', column.from, column.to);
+  t.ok(inside.includes(back) && inside.includes(back - 1), 'both entries of the step are in the column');
+  t.same({ heap: column.heap, stack: column.stack, total: column.total }, bruteM4(entries, inside), 'the M4 of its entries, first and last in file order');
+  t.equal(column.heap[0], entries.heap[inside[0]!], 'first: the earliest entry in the file, not the earliest time');
 });
