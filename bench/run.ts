@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- SECTION...]`: records the corpus when missing, then measures memplot
  * against glibc's memusagestat on the same machine and writes BENCHMARKS.md.
- * Sections: startup, stats, cli, charts, http, compare (default: all).
+ * Sections: startup, stats, cli, charts, http, compare, zoom (default: all).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { summarizeMemFile } from '../src/aggregate/summarize.js';
 import { benchChart } from './chart.js';
 import { benchHttp, formatHttpBench } from './http.js';
 import { benchCompare, formatCompareBench } from './compare.js';
+import { benchZoom, formatZoomBench } from './zoom.js';
 import { commandExists, fmt, measureCommand, measureStartup } from './measure.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -172,6 +173,15 @@ async function benchCompareSection(): Promise<void> {
   ]);
 }
 
+async function benchZoomSection(): Promise<void> {
+  const result = await benchZoom(join(CORPUS, 'large.mem'));
+  section('Zoom: the 990 MB file, from the whole run down to single calls', [
+    'The built server as a child process (`bench/zoom.ts`), MEMPLOT_ZOOM=full, filesystem cache.',
+    '',
+    ...formatZoomBench(result),
+  ]);
+}
+
 const SECTIONS: Record<string, () => Promise<void>> = {
   startup: benchStartup,
   stats: benchStats,
@@ -179,6 +189,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   charts: benchCharts,
   http: benchService,
   compare: benchCompareSection,
+  zoom: benchZoomSection,
 };
 
 async function main(): Promise<void> {

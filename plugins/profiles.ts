@@ -29,6 +29,7 @@ export default fp(
       renderQueue: config.renderQueue,
       uploadConcurrency: config.uploadConcurrency,
       renderTimeoutMs: config.renderTimeoutMs,
+      zoom: config.zoom,
       render: opts.render ?? ((summary, options, signal, deadlineAt) => pool!.render(summary, options, signal, deadlineAt)),
       renderOverlay: opts.renderOverlay ?? (pool ? (base, head, options, signal, deadlineAt) => pool.renderOverlay(base, head, options, signal, deadlineAt) : undefined),
       hooks: {

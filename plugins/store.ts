@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { AppOptions } from '../src/app.js';
 import { FileStore } from '../src/cache/fs-store.js';
-import { isRenderKey } from '../src/cache/keys.js';
+import { isRenderKey, isZoomPieceKey } from '../src/cache/keys.js';
 import { MemoryStore, TieredStore } from '../src/cache/memory-store.js';
 import { RedisStore } from '../src/cache/redis-store.js';
 import type { CacheStore } from '../src/cache/store.js';
@@ -40,6 +40,8 @@ export default fp(
           fastify.log.warn({ key, reason }, 'corrupt cache entry removed');
         },
         onEvict: (key) => front?.delete(key),
+        // The cache budget counts zoom index pieces and gives them up before summaries and renders.
+        evictFirst: isZoomPieceKey,
       });
       owned = true;
     }

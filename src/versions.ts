@@ -20,3 +20,9 @@ export const STATS_VERSION = 2;
 
 /** Part of every rendered-image cache key: bump whenever the same summary and options would draw differently. */
 export const RENDERER_VERSION = '4';
+
+/** Part of the zoom index's key: bump whenever the layout or the byte format of its pieces changes. */
+export const ZOOM_INDEX_VERSION = 1;
+
+/** Part of the ETag of series.json and series.csv: bump whenever the same summary would export differently. */
+export const SERIES_VERSION = 1;

@@ -18,6 +18,7 @@ import { soak } from './probes/soak.js';
 import { mallocTagCharts } from './probes/malloc-tag-charts.js';
 import { compareProbe } from './probes/compare.js';
 import { snapshotUploads } from './probes/snapshots.js';
+import { series } from './probes/series.js';
 import { resultMarkdown, type ProbeResult } from './result.js';
 
 const PROBES: Record<string, Probe> = {
@@ -33,6 +34,7 @@ const PROBES: Record<string, Probe> = {
   'full-disk': fullDisk,
   'redis-outage': redisOutage,
   'kill-9': kill9,
+  series,
   soak,
   'malloctag-charts': mallocTagCharts,
   compare: compareProbe,

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { MemFormatError, type MemFormatErrorCode } from '../format/errors.js';
 import { startWorker } from '../worker/start-worker.js';
 import type { M4Series } from './summary.js';
+import type { ZoomDirectory, ZoomLayout } from './zoom-index.js';
 
 /**
  * A ring of slots in shared memory through which the main thread hands the bytes it reads to
@@ -67,6 +68,8 @@ export async function waitUntilEmpty(control: Int32Array, index: number): Promis
 export interface SeriesResult {
   m4: { index: M4Series; time: M4Series };
   id: string | null;
+  /** The zoom index's directory, when the worker built one. */
+  zoom?: ZoomDirectory;
 }
 
 interface WorkerError {
@@ -99,18 +102,29 @@ export class SeriesWorkerClient {
   /** Set once the ring is handed back (finish or abort). */
   private released = false;
 
-  constructor(options: { hash: boolean; background?: boolean }) {
+  /**
+   * `zoom`: the worker builds the zoom index too and posts each piece, which goes to `put` (in
+   * order, before the result).
+   */
+  constructor(options: { hash: boolean; background?: boolean; zoom?: { put: (name: string, bytes: Uint8Array) => void; layout?: ZoomLayout } }) {
     this.layout = takeRing();
-    this.worker = startWorker(import.meta.url, 'series-worker', { ...this.layout, hash: options.hash, background: options.background === true });
+    const zoom = options.zoom ? { layout: options.zoom.layout ?? null } : null;
+    this.worker = startWorker(import.meta.url, 'series-worker', { ...this.layout, hash: options.hash, background: options.background === true, zoom });
     this.result = new Promise<SeriesResult>((resolve, reject) => {
       const fail = (error: Error) => {
         this.fail(error);
         reject(error);
       };
-      this.worker.once('message', (message: SeriesResult & { error?: WorkerError }) => {
+      const onMessage = (message: SeriesResult & { error?: WorkerError; piece?: string; bytes?: Uint8Array }) => {
+        if (message.piece !== undefined) {
+          options.zoom?.put(message.piece, message.bytes!);
+          return;
+        }
+        this.worker.off('message', onMessage);
         if (message.error) fail(rebuildError(message.error));
         else resolve(message);
-      });
+      };
+      this.worker.on('message', onMessage);
       this.worker.once('error', fail);
       this.worker.once('exit', (code) => fail(new Error(`series worker exited with code ${code}`)));
     });

@@ -10,8 +10,13 @@ import { SeriesAccumulator } from './series-accumulator.js';
 import { RING_EMPTY, RING_END, type RingLayout } from './series-ring.js';
 import { warmUpAccumulators } from './warm-up.js';
 import { lowerThisThreadPriority } from '../worker/thread-priority.js';
+import { ZoomIndexBuilder, type ZoomLayout } from './zoom-index.js';
 
-const { control, data, slots, slotBytes, hash: wantHash, background } = workerData as RingLayout & { hash: boolean; background: boolean };
+const { control, data, slots, slotBytes, hash: wantHash, background, zoom } = workerData as RingLayout & {
+  hash: boolean;
+  background: boolean;
+  zoom: { layout: ZoomLayout | null } | null;
+};
 if (background) lowerThisThreadPriority();
 const hash = wantHash ? createHash('sha256') : null;
 
@@ -31,11 +36,20 @@ async function* chunks(): AsyncGenerator<Uint8Array> {
 async function run(): Promise<void> {
   warmUpAccumulators();
   let series: SeriesAccumulator | null = null;
+  let index: ZoomIndexBuilder | null = null;
+  // Each piece of the zoom index is handed over (not copied) to the main thread, which stores it.
+  const post = (name: string, bytes: Uint8Array) => parentPort!.postMessage({ piece: name, bytes }, [bytes.buffer as ArrayBuffer]);
   for await (const event of readMemFile(chunks())) {
-    if (event.type === 'header') series = new SeriesAccumulator(event.header);
-    else if (event.type === 'records') series!.addBatch(event.batch);
+    if (event.type === 'header') {
+      series = new SeriesAccumulator(event.header);
+      if (zoom) index = new ZoomIndexBuilder(event.header, post, zoom.layout ?? undefined);
+    } else if (event.type === 'records') {
+      series!.addBatch(event.batch);
+      index?.addBatch(event.batch);
+    }
   }
-  parentPort!.postMessage({ m4: series!.finish(), id: hash ? hash.digest('hex') : null });
+  const directory = index?.finish();
+  parentPort!.postMessage({ m4: series!.finish(), id: hash ? hash.digest('hex') : null, ...(directory ? { zoom: directory } : {}) });
 }
 
 run().catch((error: Error & { code?: string; hint?: string }) =>

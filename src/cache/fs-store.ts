@@ -23,7 +23,15 @@ export interface FileStoreOptions {
   onCorrupt?: (key: string, reason: string) => void;
   /** Called with the key of each entry evicted for space (when this process knows it), e.g. to drop it from a memory tier. */
   onEvict?: (key: string) => void;
+  /**
+   * Keys evicted before any other (zoom index pieces: summaries and renders stay). Their files are
+   * named with a suffix, so that the order holds for entries found at open too.
+   */
+  evictFirst?: (key: string) => boolean;
 }
+
+/** The file-name suffix of entries evicted first. */
+const EVICT_FIRST_SUFFIX = '-1';
 
 interface IndexEntry {
   size: number;
@@ -81,6 +89,9 @@ export class FileStore implements CacheStore {
   private writeFailure: { error: StoreWriteError; size: number } | null = null;
   /** File name → size, in least- to most-recently-used order (Map iteration order). */
   private readonly index = new Map<string, IndexEntry>();
+  /** The same for entries evicted first (evictFirst). */
+  private readonly firstOut = new Map<string, IndexEntry>();
+  private readonly evictFirst: (key: string) => boolean;
   private totalBytes = 0;
 
   private constructor(options: FileStoreOptions) {
@@ -90,6 +101,12 @@ export class FileStore implements CacheStore {
     this.tmpDir = join(options.dir, 'tmp');
     this.onCorrupt = options.onCorrupt;
     this.onEvict = options.onEvict;
+    this.evictFirst = options.evictFirst ?? (() => false);
+  }
+
+  /** The index an entry's file name belongs to. */
+  private indexOf(name: string): Map<string, IndexEntry> {
+    return name.endsWith(EVICT_FIRST_SUFFIX) ? this.firstOut : this.index;
   }
 
   /** Opens (creating it if needed) the cache directory and indexes what a previous run left. */
@@ -106,7 +123,7 @@ export class FileStore implements CacheStore {
   }
 
   get count(): number {
-    return this.index.size;
+    return this.index.size + this.firstOut.size;
   }
 
   private async load(): Promise<void> {
@@ -118,7 +135,7 @@ export class FileStore implements CacheStore {
     for (const shard of await readdir(this.entriesDir)) {
       if (!/^[0-9a-f]{2}$/.test(shard)) continue;
       for (const name of await readdir(join(this.entriesDir, shard)).catch(() => [] as string[])) {
-        if (!/^[0-9a-f]{64}$/.test(name)) continue;
+        if (!/^[0-9a-f]{64}(-1)?$/.test(name)) continue;
         try {
           const info = await stat(join(this.entriesDir, shard, name));
           if (info.isFile()) found.push({ name, size: info.size, mtimeMs: info.mtimeMs });
@@ -133,7 +150,7 @@ export class FileStore implements CacheStore {
   }
 
   private fileName(key: string): string {
-    return createHash('sha256').update(key).digest('hex');
+    return createHash('sha256').update(key).digest('hex') + (this.evictFirst(key) ? EVICT_FIRST_SUFFIX : '');
   }
 
   private pathOf(name: string): string {
@@ -141,23 +158,26 @@ export class FileStore implements CacheStore {
   }
 
   private remember(name: string, size: number, touchedAt: number, key?: string): void {
-    key ??= this.index.get(name)?.key;
+    const index = this.indexOf(name);
+    key ??= index.get(name)?.key;
     this.forget(name);
-    this.index.set(name, { size, touchedAt, key });
+    index.set(name, { size, touchedAt, key });
     this.totalBytes += size;
   }
 
   private forget(name: string): void {
-    const old = this.index.get(name);
+    const index = this.indexOf(name);
+    const old = index.get(name);
     if (old) {
       this.totalBytes -= old.size;
-      this.index.delete(name);
+      index.delete(name);
     }
   }
 
   private async evict(): Promise<void> {
-    while (this.totalBytes > this.maxBytes && this.index.size > 0) {
-      const [name, entry] = this.index.entries().next().value as [string, IndexEntry];
+    while (this.totalBytes > this.maxBytes && this.count > 0) {
+      const index = this.firstOut.size > 0 ? this.firstOut : this.index;
+      const [name, entry] = index.entries().next().value as [string, IndexEntry];
       this.forget(name);
       if (entry.key !== undefined) this.onEvict?.(entry.key);
       await unlink(this.pathOf(name)).catch((error) => {
@@ -185,7 +205,7 @@ export class FileStore implements CacheStore {
       return null;
     }
     const now = Date.now();
-    const previous = this.index.get(name);
+    const previous = this.indexOf(name).get(name);
     this.remember(name, bytes.length, now, key);
     // Persist the use for the next start's LRU order; at most once a minute per entry.
     if (!previous || now - previous.touchedAt > 60_000) {
@@ -223,7 +243,7 @@ export class FileStore implements CacheStore {
 
   async has(key: string): Promise<boolean> {
     const name = this.fileName(key);
-    const known = this.index.get(name);
+    const known = this.indexOf(name).get(name);
     if (known) {
       // A check is a use: an id whose renders are served keeps its summary (index order only, no I/O).
       this.remember(name, known.size, Date.now(), key);

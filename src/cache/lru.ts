@@ -5,12 +5,20 @@
  */
 export class Lru<V> {
   private readonly entries = new Map<string, V>();
+  /** Entries dropped before any in `entries` (evictFirst), in the same order. */
+  private readonly firstOut = new Map<string, V>();
   private total = 0;
 
   constructor(
     readonly maxWeight: number,
     private readonly weigh: (value: V) => number = () => 1,
+    /** Keys dropped first when over budget, least recently used first (e.g. zoom index pieces before summaries). */
+    private readonly evictFirst: (key: string) => boolean = () => false,
   ) {}
+
+  private mapOf(key: string): Map<string, V> {
+    return this.evictFirst(key) ? this.firstOut : this.entries;
+  }
 
   /** The summed weight of the entries kept. */
   get weight(): number {
@@ -19,15 +27,16 @@ export class Lru<V> {
 
   /** The value, which becomes the most recently used; undefined when not kept. */
   get(key: string): V | undefined {
-    const value = this.entries.get(key);
+    const map = this.mapOf(key);
+    const value = map.get(key);
     if (value === undefined) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, value);
+    map.delete(key);
+    map.set(key, value);
     return value;
   }
 
   has(key: string): boolean {
-    return this.entries.has(key);
+    return this.mapOf(key).has(key);
   }
 
   /** Keeps the value as the most recently used, then drops the least recently used past the budget. */
@@ -35,21 +44,23 @@ export class Lru<V> {
     this.delete(key);
     const weight = this.weigh(value);
     if (weight > this.maxWeight) return;
-    this.entries.set(key, value);
+    this.mapOf(key).set(key, value);
     this.total += weight;
-    while (this.total > this.maxWeight) this.delete(this.entries.keys().next().value as string);
+    while (this.total > this.maxWeight) this.delete((this.firstOut.size > 0 ? this.firstOut : this.entries).keys().next().value as string);
   }
 
   delete(key: string): boolean {
-    const old = this.entries.get(key);
+    const map = this.mapOf(key);
+    const old = map.get(key);
     if (old === undefined) return false;
     this.total -= this.weigh(old);
-    this.entries.delete(key);
+    map.delete(key);
     return true;
   }
 
   clear(): void {
     this.entries.clear();
+    this.firstOut.clear();
     this.total = 0;
   }
 }

@@ -12,10 +12,11 @@ export class MemoryStore implements CacheStore {
   readonly maxEntryBytes: number;
   private readonly entries: Lru<Buffer>;
 
-  constructor(options: { maxBytes: number; maxEntryBytes?: number }) {
+  /** `evictFirst`: keys dropped before any other when the budget is reached (zoom index pieces). */
+  constructor(options: { maxBytes: number; maxEntryBytes?: number; evictFirst?: (key: string) => boolean }) {
     this.maxBytes = options.maxBytes;
     this.maxEntryBytes = options.maxEntryBytes ?? Math.max(1, Math.floor(options.maxBytes / 8));
-    this.entries = new Lru(options.maxBytes, (value) => value.length);
+    this.entries = new Lru(options.maxBytes, (value) => value.length, options.evictFirst);
   }
 
   get size(): number {

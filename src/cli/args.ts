@@ -32,7 +32,7 @@ export class UsageError extends Error {
 }
 
 export interface ParsedArgs {
-  command: 'plot' | 'stats' | 'print' | 'help' | 'usage' | 'version';
+  command: 'plot' | 'stats' | 'print' | 'series' | 'help' | 'usage' | 'version';
   positionals: string[];
   output: string | null;
   options: PlotOptions;
@@ -44,6 +44,9 @@ export interface ParsedArgs {
   programName: string;
   /** malloc-tag chart options (--kind, --measure, …) by name, as given: checked once the input says what it is. */
   chartOptions: Record<string, string>;
+  /** series: print CSV instead of JSON (--csv), at most this many columns (--buckets; null: the summary's resolution). */
+  csv: boolean;
+  buckets: number | null;
 }
 
 /** One option of the command line. */
@@ -114,6 +117,22 @@ const CLI_ONLY_OPTIONS: CliOption[] = [
     memusagestat: false,
     description: 'exit with code 3 when the input has warnings (crashed program, truncated tail, …)',
     apply: (p) => void (p.strict = true),
+  },
+  {
+    long: 'csv',
+    memusagestat: false,
+    description: 'series: print CSV (from,to,heap_first,…,total_max) instead of JSON',
+    apply: (p) => void (p.csv = true),
+  },
+  {
+    long: 'buckets',
+    valueName: 'N',
+    memusagestat: false,
+    description: "series: at most N columns, 1 to 8192; default the summary's resolution (its bucket count)",
+    apply: (p, v) => {
+      if (!/^\d{1,9}$/.test(v!)) throw new UsageError(`--buckets must be a positive integer, received '${v}'`);
+      p.buckets = Number(v);
+    },
   },
   { short: '?', long: 'help', memusagestat: true, description: 'give this help list', apply: (p) => void (p.command = 'help') },
   { short: 'h', long: 'help', memusagestat: true, hidden: true, description: 'give this help list', apply: (p) => void (p.command = 'help') },
@@ -187,6 +206,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     strict: false,
     programName: 'memplot',
     chartOptions: {},
+    csv: false,
+    buckets: null,
   };
   try {
     parseInto(parsed, argv);
@@ -194,8 +215,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (error instanceof UsageError) error.programName = parsed.programName;
     throw error;
   }
-  if (parsed.command === 'plot' && (parsed.positionals[0] === 'stats' || parsed.positionals[0] === 'print')) {
-    parsed.command = parsed.positionals.shift() as 'stats' | 'print';
+  if (parsed.command === 'plot' && (parsed.positionals[0] === 'stats' || parsed.positionals[0] === 'print' || parsed.positionals[0] === 'series')) {
+    parsed.command = parsed.positionals.shift() as 'stats' | 'print' | 'series';
   }
   return parsed;
 }
@@ -264,11 +285,13 @@ export function helpText(programName = 'memplot'): string {
     `  or:  ${programName} stats DATAFILE`,
     `  or:  ${programName} print DATAFILE`,
     `  or:  ${programName} ${COMPARE_USAGE}`,
+    `  or:  ${programName} series [--csv] [--axis=time] [--buckets=N] DATAFILE`,
     'Draw a glibc memusage data file (DATAFILE.png, or OUTFILE: PNG unless its extension names',
     'another format); `stats` prints its stats as JSON, `print` its header and every entry as',
-    'memusagestat parses them. DATAFILE may be - for standard input; gzip is read transparently.',
-    '`compare` prints the metrics of two recordings and their changes; --fail-on EXPR (repeatable,',
-    'e.g. peak.heap>+5%, final.heap>+1MiB, peak.total>=512MiB) makes it exit 1 when one holds.',
+    'memusagestat parses them, `series` its M4 series (first, last, min, max of heap, stack and',
+    'heap + stack per column) as JSON or CSV. DATAFILE may be - for standard input; gzip is read',
+    'transparently. `compare` prints the metrics of two recordings and their changes; --fail-on EXPR',
+    '(repeatable, e.g. peak.heap>+5%, final.heap>+1MiB, peak.total>=512MiB) makes it exit 1 when one holds.',
     '',
   ];
   for (const option of CLI_OPTIONS) {

@@ -49,6 +49,8 @@ export interface Config {
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
   /** Largest image one render may make: width × height × scale² (400 past it). */
   maxRenderPixels: number;
+  /** full: each upload also stores a zoom index (raw records, bucket levels) for zooming to single calls; summary: zoom stops at the summary. */
+  zoom: 'full' | 'summary';
 }
 
 export class ConfigError extends Error {
@@ -115,6 +117,7 @@ export const CONFIG_VARIABLES = [
   ['MEMPLOT_UPLOAD_RATE_LIMIT', '30', 'Uploads per client per minute; more get 429 with Retry-After (0: unlimited).'],
   ['MEMPLOT_RENDER_RATE_LIMIT', '120', 'Renders not served from the cache, per client per minute; more get 429 with Retry-After (0: unlimited).'],
   ['MEMPLOT_TRUST_PROXY', 'false', 'Take the client IP from X-Forwarded-For: true (any proxy), a hop count, or comma-separated proxy addresses/CIDRs.'],
+  ['MEMPLOT_ZOOM', 'full', 'full: each upload also stores a zoom index (its records in compact chunks, about a third of the .mem size, and M4 bucket levels) so that GET /profiles/:id/series zooms down to single calls; summary: nothing more than the summary is kept and zoom stops at its resolution (4096–8192 columns).'],
   ['MEMPLOT_MAX_RENDER_PIXELS', '16777216', 'Largest image one render may make, width × height × scale² (4096×4096: every size at scale 1); larger requests get 400 PIXEL_BUDGET_EXCEEDED before anything is read or queued.'],
 ] as const;
 
@@ -193,6 +196,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const uploadRateLimit = integer('MEMPLOT_UPLOAD_RATE_LIMIT', 30, 0, 1_000_000);
   const renderRateLimit = integer('MEMPLOT_RENDER_RATE_LIMIT', 120, 0, 1_000_000);
   const trustProxy = parseTrustProxy(text('MEMPLOT_TRUST_PROXY'), problems);
+  const zoomText = (text('MEMPLOT_ZOOM') ?? 'full').toLowerCase();
+  if (zoomText !== 'full' && zoomText !== 'summary') problems.push(`MEMPLOT_ZOOM: expected full or summary, received ${JSON.stringify(env.MEMPLOT_ZOOM)}`);
+  const zoom: Config['zoom'] = zoomText === 'summary' ? 'summary' : 'full';
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -221,6 +227,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     renderRateLimit,
     trustProxy,
     maxRenderPixels,
+    zoom,
   };
 }
 

@@ -5,7 +5,7 @@
  * only). Every code a client can receive is in errorCatalog(), which docs/http.md's error table
  * is checked against (test/server/errors.test.ts).
  */
-import { NotComparableError } from '../compare/not-comparable.js';
+import { NotMemProfileError } from '../service/not-mem-profile.js';
 import createError from '@fastify/error';
 import { InputTooLargeError, MemFormatError } from '../format/errors.js';
 import { BusyError, WorkTimeoutError } from '../service/limiter.js';
@@ -15,6 +15,7 @@ import { RasterOptionError } from '../raster/raster-options.js';
 import { ThresholdError } from '../compare/thresholds.js';
 import { UnknownMetricError } from '../compare/badge-content.js';
 import { METRIC_NAMES } from '../compare/metrics.js';
+import { SeriesQueryError } from '../aggregate/series-query.js';
 
 export const Unauthorized = createError('UNAUTHORIZED', 'a valid bearer token is required to upload (Authorization: Bearer <token>)', 401);
 export const ProfileNotFound = createError('PROFILE_NOT_FOUND', 'no profile with id %s here; upload the file with POST /profiles', 404);
@@ -45,6 +46,7 @@ const DOMAIN_STATUS: Readonly<Record<string, number>> = {
   BAD_RASTER_OPTION: 400,
   BAD_THRESHOLD: 400,
   BAD_METRIC: 400,
+  BAD_SERIES_QUERY: 400,
   INPUT_TOO_LARGE: 413,
   MEM_TOO_SHORT: 422,
   MEM_NOT_MEMUSAGE: 422,
@@ -54,7 +56,7 @@ const DOMAIN_STATUS: Readonly<Record<string, number>> = {
   MTAG_TOO_LARGE: 413,
   MTAG_TOO_COMPLEX: 422,
   MTAG_BAD_COMBINATION: 422,
-  PROFILE_NOT_COMPARABLE: 422,
+  NOT_A_MEM_PROFILE: 422,
   BUSY: 503,
   TIMEOUT: 503,
   STORE_UNAVAILABLE: 503,
@@ -113,11 +115,14 @@ export function httpErrorReply(error: unknown, request: ErrorRequestContext = {}
   if (error instanceof UnknownMetricError) {
     return { statusCode: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, hint: `metric must be one of ${METRIC_NAMES.join(', ')}` }, headers };
   }
-  if (error instanceof NotComparableError) {
+  if (error instanceof NotMemProfileError) {
     return { statusCode: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, hint: 'compare the .mem recordings of both runs; a snapshot is drawn with GET /profiles/:id/plot.png' }, headers };
   }
   if (error instanceof RasterOptionError) {
     return { statusCode: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, hint: `check ${error.parameter}` }, headers };
+  }
+  if (error instanceof SeriesQueryError) {
+    return { statusCode: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, hint: `check ${error.parameter}`, parameter: error.parameter }, headers };
   }
   if (error instanceof MemFormatError) {
     return { statusCode: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }, headers };

@@ -6,16 +6,23 @@
  * The service never draws: its renderer (the render pool in the app) gets the summary's stored
  * bytes and a signal that aborts at the render's deadline.
  */
-import { NotComparableError } from '../compare/not-comparable.js';
-import type { ProfileStats, StoredProfile } from '../aggregate/summary.js';
+import { NotMemProfileError } from './not-mem-profile.js';
+import type { ProfileStats, ProfileSummary, StoredProfile } from '../aggregate/summary.js';
 import { combineInputs, readProfileInput, type ProfileInput } from '../aggregate/profile-input.js';
+import { summarySeriesAnswer, zoomSeriesAnswer, type ZoomIndexSource, type ZoomMode } from '../aggregate/series-answer.js';
+import type { SeriesAnswer } from '../aggregate/series-columns.js';
+import { MAX_SERIES_BUCKETS, type SeriesQuery } from '../aggregate/series-query.js';
+import { seriesCsv } from '../aggregate/series-csv.js';
+import { decodeZoomManifest, encodeZoomManifest, levelChunkName, rawChunkName, type ZoomDirectory, type ZoomManifest } from '../aggregate/zoom-index.js';
+import { ZoomPieceMissing } from '../aggregate/zoom-read.js';
+import { randomBytes } from 'node:crypto';
 import { deserializeSummary, serializeSummaryAsync, SummaryCodecError } from '../aggregate/summary-codec.js';
 import type { ComparePlotOptions, PlotOptions } from '../options/plot-options.js';
 import { optionsKindOfProfile, type ProfileOptionsKind } from '../options/profile-options.js';
 import { FORMATS } from '../render/formats.js';
 import { requestedPixels, type RenderedImage } from '../render/plot-output.js';
 import type { StoredSummary } from '../render/render-pool.js';
-import { compareRenderHash, renderHash, renderKey, summaryKey } from '../cache/keys.js';
+import { compareRenderHash, renderHash, renderKey, seriesHash, summaryKey, zoomIndexKey, zoomPieceKey } from '../cache/keys.js';
 import { Limiter, untilAborted, WorkTimeoutError } from './limiter.js';
 import { SingleFlight } from './single-flight.js';
 import { Lru } from '../cache/lru.js';
@@ -41,6 +48,8 @@ export interface ProfileServiceOptions {
   renderOverlay?: OverlayRenderer;
   /** Stats alone (a few KB each) kept in memory for comparisons and badges. */
   statsCacheEntries?: number;
+  /** MEMPLOT_ZOOM: 'full' builds a zoom index of every upload (raw records and bucket levels); 'summary' (default here) keeps only the summary. */
+  zoom?: ZoomMode;
 }
 
 /**
@@ -86,6 +95,23 @@ export interface IngestResult {
  */
 export const SMALL_RENDER_PIXELS = 1920 * 1080;
 
+/** Every piece name a directory's index wrote. */
+function pieceNames(directory: ZoomDirectory): string[] {
+  const names = directory.chunks.map((_, k) => rawChunkName(k));
+  directory.levels.forEach((level, j) => {
+    for (let c = 0; c < Math.ceil(level.length / directory.layout.bucketsPerChunk); c++) names.push(levelChunkName(j, c));
+  });
+  return names;
+}
+
+/** A zoom index written while a .mem was read, before its profile is stored under its id. */
+interface PendingZoomIndex {
+  build: string;
+  pieces: string[];
+  /** Set when the index is complete. */
+  directory: ZoomDirectory | null;
+}
+
 export class ProfileService {
   readonly renders: Limiter;
   /** One slot beside `renders` for a small render when all of those are taken (no queue of its own). */
@@ -97,6 +123,12 @@ export class ProfileService {
   private readonly stats: Lru<ProfileStats>;
   private readonly hooks: ProfileServiceHooks;
   private readonly render: PlotRenderer;
+  private readonly zoomManifests = new Lru<ZoomManifest>(16);
+  /** Zoom indexes built by readInput whose upload is not stored yet, by the .mem's summary (storeUpload takes them). */
+  private readonly pendingZoomIndexes = new WeakMap<ProfileSummary, PendingZoomIndex>();
+  /** Bodies of series.json and series.csv by their hash: a dashboard polls the same URL (16 MB, about 25 of the largest). */
+  private readonly seriesBodies = new Lru<Buffer>(16 << 20, (body) => body.length);
+  readonly zoom: ZoomMode;
 
   constructor(
     readonly store: CacheStore,
@@ -110,6 +142,7 @@ export class ProfileService {
     this.stats = new Lru(options.statsCacheEntries ?? 1024); // a few KB each
     this.hooks = options.hooks ?? {};
     this.render = options.render;
+    this.zoom = options.zoom ?? 'summary';
   }
 
   /**
@@ -118,7 +151,7 @@ export class ProfileService {
    * BusyError when too many uploads run.
    */
   async ingest(source: AsyncIterable<Uint8Array>, sizeHint?: number): Promise<IngestResult> {
-    return this.storeSummary(combineInputs([await this.readInput(source, sizeHint)], null));
+    return this.storeUpload([await this.readInput(source, sizeHint)], null);
   }
 
   /**
@@ -131,16 +164,55 @@ export class ProfileService {
     return this.uploads.run(async () => {
       const started = performance.now();
       const { maxUploadBytes: maxBytes, maxSnapshotBytes } = this.options;
-      const input = await readProfileInput(source, { maxBytes, hash: true, sizeHint, background: true, snapshotBytesRead, maxSnapshotBytes, snapshotOnly });
+      // A .mem's zoom index is written as the upload is read, under a build name (the id is known
+      // at the end); storeUpload keeps it under the id, or drops its pieces.
+      const zoom: PendingZoomIndex = { build: randomBytes(12).toString('hex'), pieces: [], directory: null };
+      const zoomIndex =
+        this.zoom === 'full' && snapshotOnly === undefined
+          ? {
+              store: (name: string, bytes: Uint8Array) => {
+                zoom.pieces.push(name);
+                return this.store.set(zoomPieceKey(zoom.build, name), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+              },
+              done: (directory: ZoomDirectory) => void (zoom.directory = directory),
+              // An index the store cannot keep is given up; the upload and its summary are not.
+              failed: (error: unknown) => this.hooks.storeFailed?.(zoomPieceKey(zoom.build, '*'), error),
+            }
+          : undefined;
+      let input: ProfileInput;
+      try {
+        input = await readProfileInput(source, { maxBytes, hash: true, sizeHint, background: true, snapshotBytesRead, maxSnapshotBytes, snapshotOnly, zoomIndex });
+      } catch (error) {
+        this.dropPieces(zoom.build, zoom.pieces);
+        throw error;
+      }
+      if (input.kind === 'mem' && zoom.directory) this.pendingZoomIndexes.set(input.summary, zoom);
+      else this.dropPieces(zoom.build, zoom.pieces);
       const bytes = input.kind === 'mem' ? input.summary.stats.bytes : input.bytes;
       this.hooks.ingested?.(bytes, (performance.now() - started) / 1000);
       return input;
     });
   }
 
-  /** Stores the profile the inputs of one upload make (combineInputs: MTAG_BAD_COMBINATION when they make none). */
-  storeUpload(files: readonly ProfileInput[], tags: ProfileInput | null): Promise<IngestResult> {
-    return this.storeSummary(combineInputs(files, tags));
+  /**
+   * Stores the profile the inputs of one upload make (combineInputs: MTAG_BAD_COMBINATION when they
+   * make none), and the zoom index of its .mem under its id.
+   */
+  async storeUpload(files: readonly ProfileInput[], tags: ProfileInput | null): Promise<IngestResult> {
+    const zooms = files.flatMap((input) => (input.kind === 'mem' ? [this.pendingZoomIndexes.get(input.summary)] : [])).filter((zoom) => zoom !== undefined);
+    let result: IngestResult;
+    try {
+      result = await this.storeSummary(combineInputs(files, tags));
+    } catch (error) {
+      for (const zoom of zooms) this.dropPieces(zoom.build, zoom.pieces);
+      throw error;
+    }
+    // A profile has one .mem (combineInputs refuses two): its index, if it was built.
+    const [zoom] = zooms;
+    if (zoom?.directory && result.summary.kind !== 'malloc-tag' && result.summary.id !== null) {
+      await this.keepZoomIndex(result.summary.id, { build: zoom.build, directory: zoom.directory }, zoom.pieces);
+    }
+    return result;
   }
 
   /**
@@ -160,6 +232,52 @@ export class ProfileService {
     }
     this.remember(id, summary);
     return { summary: summary as IngestResult['summary'], created };
+  }
+
+  /** Stores the zoom index's manifest unless the profile has one already (then this build's pieces go). */
+  private async keepZoomIndex(id: string, manifest: ZoomManifest, pieces: string[]): Promise<void> {
+    const key = zoomIndexKey(id);
+    if (await this.store.has(key)) {
+      this.dropPieces(manifest.build, pieces);
+      return;
+    }
+    await this.store.set(key, Buffer.from(encodeZoomManifest(manifest)));
+    this.zoomManifests.set(id, manifest);
+  }
+
+  /** Removes pieces of a build nobody will read (in the background: nothing waits for it). */
+  private dropPieces(build: string, pieces: string[]): void {
+    void (async () => {
+      for (const name of pieces) await this.store.delete(zoomPieceKey(build, name)).catch(() => false);
+    })();
+  }
+
+  /** The stored zoom index of id, or null (none, unreadable, or MEMPLOT_ZOOM=summary). */
+  private async zoomIndex(id: string): Promise<ZoomIndexSource | null> {
+    if (this.zoom !== 'full') return null;
+    const key = zoomIndexKey(id);
+    let manifest = this.zoomManifests.get(id) ?? null;
+    if (!manifest) {
+      const bytes = await this.store.get(key);
+      if (!bytes) return null;
+      manifest = decodeZoomManifest(bytes);
+      if (!manifest) {
+        this.hooks.corrupt?.(key, 'not a zoom index manifest');
+        await this.store.delete(key);
+        return null;
+      }
+      this.zoomManifests.set(id, manifest);
+    }
+    const build = manifest.build;
+    return { directory: manifest.directory, read: async (name) => this.store.get(zoomPieceKey(build, name)) };
+  }
+
+  /** Forgets a zoom index one of whose pieces is gone: the profile zooms to its summary again. */
+  private async forgetZoomIndex(id: string): Promise<void> {
+    const manifest = this.zoomManifests.get(id);
+    this.zoomManifests.delete(id);
+    await this.store.delete(zoomIndexKey(id));
+    if (manifest) this.dropPieces(manifest.build, pieceNames(manifest.directory));
   }
 
   private remember(id: string, summary: StoredProfile): void {
@@ -222,14 +340,72 @@ export class ProfileService {
     if (cached && (await this.store.has(summaryKey(id)))) return cached;
     this.stats.delete(id);
     const summary = await this.getSummary(id);
-    if (summary?.kind === 'malloc-tag') throw new NotComparableError(id);
+    if (summary?.kind === 'malloc-tag') throw new NotMemProfileError(id, 'comparisons and badges');
     return summary?.stats ?? null;
+  }
+
+  /** The summary of a .mem profile (series are a heap over time), null when unknown; NotMemProfileError for snapshots. */
+  private async memSummary(id: string): Promise<ProfileSummary | null> {
+    const summary = await this.getSummary(id);
+    if (summary?.kind === 'malloc-tag') throw new NotMemProfileError(id, 'series');
+    return summary;
   }
 
   /** Which chart options the profile takes (a .mem alone, a .mem with a paired snapshot, snapshots), or null when unknown. */
   async optionsKind(id: string): Promise<ProfileOptionsKind | null> {
     const summary = await this.getSummary(id);
     return summary ? optionsKindOfProfile(summary) : null;
+  }
+
+  /**
+   * The series of profile id for a query (SeriesQueryError when it is bad), or null when the id
+   * is unknown; `defaultBuckets` when the query names no column count.
+   */
+  async series(id: string, query: SeriesQuery, defaultBuckets: number): Promise<SeriesAnswer | null> {
+    const summary = await this.memSummary(id);
+    if (!summary) return null;
+    return summarySeriesAnswer(summary, query, defaultBuckets, 'summary');
+  }
+
+  /** The hash naming series.json or series.csv of id for a query (its ETag), without building it. */
+  seriesHashOf(id: string, format: 'json' | 'csv', query: SeriesQuery): string {
+    return seriesHash(id, format, query.axis, query.buckets ?? null);
+  }
+
+  /**
+   * series.json or series.csv of id (the whole run from the summary) as bytes, built once and then
+   * kept while used, or null when the id is unknown (the store's word, as for charts).
+   */
+  async seriesExport(id: string, format: 'json' | 'csv', query: SeriesQuery): Promise<{ body: Buffer; hash: string } | null> {
+    if (!(await this.hasProfile(id))) return null;
+    const hash = this.seriesHashOf(id, format, query);
+    const kept = this.seriesBodies.get(hash);
+    if (kept) return { body: kept, hash };
+    const answer = await this.series(id, query, MAX_SERIES_BUCKETS);
+    if (!answer) return null;
+    const body = Buffer.from(format === 'json' ? JSON.stringify(answer) : seriesCsv(answer.columns));
+    this.seriesBodies.set(hash, body);
+    return { body, hash };
+  }
+
+  /**
+   * A zoom window of profile id at the finest resolution kept (the zoom index under
+   * MEMPLOT_ZOOM=full, else the summary), or null when the id is unknown. `resolution.zoom` says
+   * which applied: 'summary' also for a profile without an index (stored before, or evicted).
+   */
+  async seriesWindow(id: string, query: SeriesQuery, defaultBuckets: number): Promise<SeriesAnswer | null> {
+    const summary = await this.memSummary(id);
+    if (!summary) return null;
+    const index = await this.zoomIndex(id);
+    if (!index) return summarySeriesAnswer(summary, query, defaultBuckets, 'summary');
+    try {
+      return await zoomSeriesAnswer(summary, query, defaultBuckets, 'full', index);
+    } catch (error) {
+      if (!(error instanceof ZoomPieceMissing)) throw error;
+      this.hooks.corrupt?.(zoomIndexKey(id), error.message);
+      await this.forgetZoomIndex(id);
+      return summarySeriesAnswer(summary, query, defaultBuckets, 'summary');
+    }
   }
 
   async hasProfile(id: string): Promise<boolean> {
@@ -288,7 +464,7 @@ export class ProfileService {
       const head = await this.storedSummary(headId);
       if (!base || !head) return null;
       // Snapshot profiles have no heap over time to overlay (their kind is in the parsed summary, cached).
-      for (const id of [baseId, headId]) if ((await this.getSummary(id))?.kind === 'malloc-tag') throw new NotComparableError(id);
+      for (const id of [baseId, headId]) if ((await this.getSummary(id))?.kind === 'malloc-tag') throw new NotMemProfileError(id, 'charts of two runs');
       try {
         return await draw((signal, deadlineAt) => renderOverlay(base, head, options, signal, deadlineAt));
       } catch (error) {
