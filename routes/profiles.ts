@@ -6,6 +6,8 @@ import { checkPixelBudget, etagMatches, IMMUTABLE, plotHeaders, profileUrls } fr
 import { codedEtag, negotiateContentCoding } from '../src/http/content-coding.js';
 import { errorResponses, imageResponse, plotOptionsQuerySchema, profileIdParam, profileSchema } from '../src/http/schemas.js';
 import { OUTPUT_FORMATS, parsePlotOptions, type PlotOptions } from '../src/options/plot-options.js';
+import { wantsHtml } from '../src/http/negotiation.js';
+import { profilePage } from '../src/http/pages/profile-page.js';
 
 /** Content-addressed profiles: upload once (the CI call), then stats and charts by id, forever cacheable. */
 const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
@@ -14,6 +16,9 @@ const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
   function baseUrl(request: FastifyRequest): string {
     return config.publicUrl ?? `${request.protocol}://${request.host}`;
   }
+
+  /** Whether the compare endpoints (issue 12) are served here: asked once, when the first page is. */
+  let compareRoutes: boolean | undefined;
 
   function profileBody(request: FastifyRequest, id: string, summary: ProfileSummary, options: Partial<PlotOptions> = {}) {
     return { id, stats: summary.stats, warnings: summary.stats.warnings, urls: profileUrls(baseUrl(request), id, options) };
@@ -55,17 +60,26 @@ const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
     {
       schema: {
         tags: ['profiles'],
-        summary: 'The stats of a stored profile',
+        summary: 'The stats of a stored profile (JSON; its page for browsers asking text/html)',
+        description:
+          'Plot options given here are carried into the returned chart URLs (and, on the page, into the chart, downloads and snippets).',
         params: { type: 'object', required: ['id'], properties: { id: profileIdParam } } as const,
+        querystring: plotOptionsQuerySchema(['format']),
         response: { 200: { description: 'The profile', ...profileSchema }, ...errorResponses(400, 404, 503) },
       },
     },
     async (request, reply) => {
       const { id } = request.params;
+      const options = parsePlotOptions(request.query);
       const summary = await fastify.profiles.getSummary(id);
       if (!summary) throw new ProfileNotFound(id);
-      reply.header('cache-control', 'public, max-age=86400');
-      return profileBody(request, id, summary);
+      reply.header('cache-control', 'public, max-age=86400').header('vary', 'Accept');
+      const body = profileBody(request, id, summary, options);
+      if (!wantsHtml(request.headers.accept)) return body;
+      compareRoutes ??= fastify.hasRoute({ method: 'GET', url: '/compare/:base/:head/plot.:format' }) && fastify.hasRoute({ method: 'GET', url: '/compare/:base/:head/summary.md' });
+      await reply.helmet();
+      const html = profilePage({ id, stats: summary.stats, options, urls: body.urls, baseUrl: baseUrl(request), compare: compareRoutes });
+      return reply.type('text/html; charset=utf-8').send(html as never);
     },
   );
 
