@@ -28,7 +28,7 @@ export class UsageError extends Error {
 }
 
 export interface ParsedArgs {
-  command: 'plot' | 'stats' | 'print' | 'help' | 'usage' | 'version';
+  command: 'plot' | 'stats' | 'print' | 'series' | 'help' | 'usage' | 'version';
   positionals: string[];
   output: string | null;
   options: PlotOptions;
@@ -38,6 +38,9 @@ export interface ParsedArgs {
   strict: boolean;
   /** Name used in messages: argp's hidden --program-name changes it. */
   programName: string;
+  /** series: print CSV instead of JSON (--csv), at most this many columns (--buckets; null: the summary's resolution). */
+  csv: boolean;
+  buckets: number | null;
 }
 
 /** One option of the command line. */
@@ -109,6 +112,22 @@ const CLI_ONLY_OPTIONS: CliOption[] = [
     description: 'exit with code 3 when the input has warnings (crashed program, truncated tail, …)',
     apply: (p) => void (p.strict = true),
   },
+  {
+    long: 'csv',
+    memusagestat: false,
+    description: 'series: print CSV (from,to,heap_first,…,total_max) instead of JSON',
+    apply: (p) => void (p.csv = true),
+  },
+  {
+    long: 'buckets',
+    valueName: 'N',
+    memusagestat: false,
+    description: "series: at most N columns, 1 to 8192; default the summary's resolution (its bucket count)",
+    apply: (p, v) => {
+      if (!/^\d{1,9}$/.test(v!)) throw new UsageError(`--buckets must be a positive integer, received '${v}'`);
+      p.buckets = Number(v);
+    },
+  },
   { short: '?', long: 'help', memusagestat: true, description: 'give this help list', apply: (p) => void (p.command = 'help') },
   { short: 'h', long: 'help', memusagestat: true, hidden: true, description: 'give this help list', apply: (p) => void (p.command = 'help') },
   { long: 'usage', memusagestat: true, description: 'give a short usage message', apply: (p) => void (p.command = 'usage') },
@@ -165,6 +184,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     given: new Set(),
     strict: false,
     programName: 'memplot',
+    csv: false,
+    buckets: null,
   };
   try {
     parseInto(parsed, argv);
@@ -172,8 +193,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (error instanceof UsageError) error.programName = parsed.programName;
     throw error;
   }
-  if (parsed.command === 'plot' && (parsed.positionals[0] === 'stats' || parsed.positionals[0] === 'print')) {
-    parsed.command = parsed.positionals.shift() as 'stats' | 'print';
+  if (parsed.command === 'plot' && (parsed.positionals[0] === 'stats' || parsed.positionals[0] === 'print' || parsed.positionals[0] === 'series')) {
+    parsed.command = parsed.positionals.shift() as 'stats' | 'print' | 'series';
   }
   return parsed;
 }
@@ -241,9 +262,12 @@ export function helpText(programName = 'memplot'): string {
     `Usage: ${programName} [OPTION...] DATAFILE [OUTFILE]`,
     `  or:  ${programName} stats DATAFILE`,
     `  or:  ${programName} print DATAFILE`,
+    `  or:  ${programName} series [--csv] [--axis=time] [--buckets=N] DATAFILE`,
     'Draw a glibc memusage data file (DATAFILE.png, or OUTFILE: PNG unless its extension names',
     'another format); `stats` prints its stats as JSON, `print` its header and every entry as',
-    'memusagestat parses them. DATAFILE may be - for standard input; gzip is read transparently.',
+    'memusagestat parses them, `series` its M4 series (first, last, min, max of heap, stack and',
+    'heap + stack per column) as JSON or CSV. DATAFILE may be - for standard input; gzip is read',
+    'transparently.',
     '',
   ];
   for (const option of CLI_OPTIONS) {

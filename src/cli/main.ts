@@ -12,6 +12,9 @@ import { readFileChunks } from '../format/read-file-chunks.js';
 import { InputTooLargeError, MemFormatError } from '../format/errors.js';
 import { needsRepair, printMemFile, repairHeader } from './print-records.js';
 import { readMemFile } from '../format/read-mem-file.js';
+import { summarySeriesAnswer } from '../aggregate/series-answer.js';
+import { seriesCsv } from '../aggregate/series-csv.js';
+import { MAX_SERIES_BUCKETS, SeriesQueryError } from '../aggregate/series-query.js';
 import type { MemHeader } from '../format/mem-format.js';
 import { PACKAGE_VERSION } from '../versions.js';
 import { formatOfExtension } from '../render/formats.js';
@@ -96,6 +99,16 @@ async function runStats(args: ParsedArgs, io: CliIo): Promise<number> {
   const input = openInput(requireOne(args, 'stats'), io);
   const summary = await summarizeInput(input, io);
   await write(io.stdout, JSON.stringify(summary.stats, null, 2) + '\n');
+  return reportWarnings(args, input, summary, io);
+}
+
+/** `memplot series`: the series export of GET /profiles/:id/series.json (or .csv) for a file. */
+async function runSeries(args: ParsedArgs, io: CliIo): Promise<number> {
+  const input = openInput(requireOne(args, 'series'), io);
+  const query = { axis: args.options.axis, buckets: args.buckets ?? undefined };
+  const summary = await summarizeInput(input, io);
+  const answer = summarySeriesAnswer(summary, query, MAX_SERIES_BUCKETS);
+  await write(io.stdout, args.csv ? seriesCsv(answer.columns) : JSON.stringify(answer) + '\n');
   return reportWarnings(args, input, summary, io);
 }
 
@@ -230,6 +243,8 @@ export async function runCli(argv: readonly string[], io: CliIo, hooks: CliHooks
       case 'print':
         await runPrint(args, io);
         return EXIT.ok;
+      case 'series':
+        return await runSeries(args, io);
       case 'plot':
         return await runPlot(args, io, hooks);
     }
@@ -237,7 +252,7 @@ export async function runCli(argv: readonly string[], io: CliIo, hooks: CliHooks
     const program = args?.programName ?? (error instanceof UsageError ? error.programName : undefined) ?? 'memplot';
     const name = args?.positionals[0] === '-' ? 'standard input' : args?.positionals[0];
     if ((error as NodeJS.ErrnoException).code === 'EPIPE') return EXIT.ok;
-    if (error instanceof UsageError || error instanceof PlotOptionError) {
+    if (error instanceof UsageError || error instanceof PlotOptionError || error instanceof SeriesQueryError) {
       await write(io.stderr, `${program}: ${error.message}\nTry '${program} --help' or '${program} --usage' for more information.\n`);
       return EXIT.usage;
     }

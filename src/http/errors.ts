@@ -11,6 +11,7 @@ import { BusyError, WorkTimeoutError } from '../service/limiter.js';
 import { StoreUnavailableError, StoreWriteError } from '../cache/store.js';
 import { PlotOptionError } from '../options/plot-options.js';
 import { RasterOptionError } from '../raster/raster-options.js';
+import { SeriesQueryError } from '../aggregate/series-query.js';
 
 export const Unauthorized = createError('UNAUTHORIZED', 'a valid bearer token is required to upload (Authorization: Bearer <token>)', 401);
 export const ProfileNotFound = createError('PROFILE_NOT_FOUND', 'no profile with id %s here; upload the file with POST /profiles', 404);
@@ -38,6 +39,7 @@ const HTTP_ERRORS = [Unauthorized, ProfileNotFound, RouteNotFound, MissingFile, 
 const DOMAIN_STATUS: Readonly<Record<string, number>> = {
   BAD_OPTION: 400,
   BAD_RASTER_OPTION: 400,
+  BAD_SERIES_QUERY: 400,
   INPUT_TOO_LARGE: 413,
   MEM_TOO_SHORT: 422,
   MEM_NOT_MEMUSAGE: 422,
@@ -94,6 +96,9 @@ export function httpErrorReply(error: unknown, request: ErrorRequestContext = {}
   }
   if (error instanceof RasterOptionError) {
     return { statusCode: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, hint: `check ${error.parameter}` }, headers };
+  }
+  if (error instanceof SeriesQueryError) {
+    return { statusCode: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, hint: `check ${error.parameter}`, parameter: error.parameter }, headers };
   }
   if (error instanceof MemFormatError) {
     return { statusCode: DOMAIN_STATUS[error.code], body: { error: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }, headers };

@@ -4,6 +4,7 @@
  */
 import { describeAllowed, optionValueText, OUTPUT_FORMATS, PLOT_OPTION_DEFINITIONS } from '../options/plot-options.js';
 import { FORMATS } from '../render/formats.js';
+import { DEFAULT_WINDOW_BUCKETS, MAX_SERIES_BUCKETS } from '../aggregate/series-query.js';
 
 /**
  * JSON schema of the plot options as query parameters, for validation and the OpenAPI document.
@@ -22,7 +23,7 @@ export function plotOptionsQuerySchema(exclude: string[] = []) {
 }
 
 const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad request: a bad option (named, with what is allowed) or a malformed upload',
+  400: 'Bad request: a bad option or series query (named, with what is allowed) or a malformed upload',
   401: 'Missing or wrong bearer token (uploads, when MEMPLOT_API_TOKENS is set)',
   404: 'Unknown profile id',
   406: 'None of the Accept types can be produced',
@@ -81,5 +82,57 @@ export const profileSchema = {
       items: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } },
     },
     urls: urlsSchema,
+  },
+} as const;
+
+const m4Values = { type: 'array', items: { type: 'number' }, minItems: 4, maxItems: 4, description: '[first, last, min, max]' } as const;
+/** An x value: an entry index on the calls axis, an exact tick count (decimal string) on the time axis. */
+const xValue = { anyOf: [{ type: 'integer' }, { type: 'string' }] } as const;
+
+/** The series answer (series.json and the zoom windows of /series). */
+export const seriesSchema = {
+  type: 'object',
+  required: ['axis', 'from', 'to', 'columns', 'resolution'],
+  properties: {
+    axis: { type: 'string', enum: ['calls', 'time'] },
+    from: xValue,
+    to: xValue,
+    columns: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['from', 'to', 'heap', 'stack', 'total'],
+        properties: { from: xValue, to: xValue, heap: m4Values, stack: m4Values, total: m4Values },
+      },
+    },
+    resolution: {
+      type: 'object',
+      required: ['source', 'finest', 'zoom'],
+      properties: {
+        source: { type: 'string', enum: ['summary', 'index', 'calls'] },
+        finest: { type: 'boolean' },
+        zoom: { type: 'string', enum: ['full', 'summary'] },
+      },
+    },
+  },
+} as const;
+
+const seriesAxisQuery = { type: 'string', enum: ['calls', 'time'], default: 'calls', description: 'calls (entry index) or time (CPU ticks).' } as const;
+const seriesBucketsQuery = { type: 'integer', minimum: 1, maximum: MAX_SERIES_BUCKETS, description: `Most columns (1 to ${MAX_SERIES_BUCKETS}).` } as const;
+
+/** Query of series.json and series.csv: the whole run. */
+export const seriesQuerySchema = {
+  type: 'object',
+  properties: { axis: seriesAxisQuery, buckets: { ...seriesBucketsQuery, description: `${seriesBucketsQuery.description} Default and largest useful value: the summary's resolution (its bucket count).` } },
+} as const;
+
+/** Query of the zoom endpoint /series: a window. from/to are checked by the domain (exact integers up to 2^64). */
+export const seriesWindowQuerySchema = {
+  type: 'object',
+  properties: {
+    axis: seriesAxisQuery,
+    buckets: { ...seriesBucketsQuery, description: `${seriesBucketsQuery.description} Default: ${DEFAULT_WINDOW_BUCKETS}.` },
+    from: { type: 'string', maxLength: 40, description: 'Start of the window (inclusive): an entry index, or absolute CPU ticks (as in the stats) on the time axis. Default: the start.' },
+    to: { type: 'string', maxLength: 40, description: 'End of the window (exclusive). Default: the end of the run.' },
   },
 } as const;

@@ -8,6 +8,9 @@
  */
 import type { ProfileSummary } from '../aggregate/summary.js';
 import { summarizeMemStream } from '../aggregate/summarize.js';
+import { summarySeriesAnswer } from '../aggregate/series-answer.js';
+import type { SeriesAnswer } from '../aggregate/series-columns.js';
+import type { SeriesQuery } from '../aggregate/series-query.js';
 import { deserializeSummary, serializeSummary, SummaryCodecError } from '../aggregate/summary-codec.js';
 import type { PlotOptions } from '../options/plot-options.js';
 import { FORMATS } from '../render/formats.js';
@@ -168,6 +171,16 @@ export class ProfileService {
     }
     this.remember(id, summary);
     return summary;
+  }
+
+  /**
+   * The series of profile id for a query (SeriesQueryError when it is bad), or null when the id
+   * is unknown; `defaultBuckets` when the query names no column count.
+   */
+  async series(id: string, query: SeriesQuery, defaultBuckets: number): Promise<SeriesAnswer | null> {
+    const summary = await this.getSummary(id);
+    if (!summary) return null;
+    return summarySeriesAnswer(summary, query, defaultBuckets);
   }
 
   async hasProfile(id: string): Promise<boolean> {
