@@ -7,8 +7,12 @@
 /** @typedef {[number, number, number, number]} M4 first, last, min, max */
 /** @typedef {{ from: bigint, to: bigint, heap: M4, stack: M4, total: M4 }} Column */
 /**
- * @typedef {{ axis: 'calls' | 'time', from: bigint, to: bigint, columns: Column[], limited: boolean, extra: Record<string, unknown> }} Series
- * `limited`: the server says the window is finer than what it keeps (zoom stops at the summary's resolution).
+ * @typedef {{ source: 'summary' | 'index' | 'calls', finest: boolean, zoom: 'full' | 'summary' }} Resolution
+ * where the columns come from (the summary, the zoom index, single calls), whether none finer exist on the server, and its MEMPLOT_ZOOM
+ */
+/**
+ * @typedef {{ axis: 'calls' | 'time', from: bigint, to: bigint, columns: Column[], resolution: Resolution | null, limited: boolean }} Series
+ * `limited`: zooming further shows no more detail, yet the columns are not single calls (the server keeps no finer data).
  */
 
 /** An error answer as the server worded it ({error, message, hint}). */
@@ -44,9 +48,6 @@ export function serverError(status, text) {
 /** @param {unknown} value */
 const position = (value) => BigInt(String(value));
 
-/** Field names a server may use to say that the window is finer than it can answer. */
-const LIMIT_FIELDS = ['limited', 'zoomLimited', 'zoomLimitReached', 'atResolutionLimit'];
-
 /**
  * @param {string} profile
  * @param {'calls' | 'time'} axis
@@ -67,7 +68,8 @@ export async function fetchSeries(profile, axis, range, buckets, signal) {
   const body = JSON.parse(text);
   /** @type {Column[]} */
   const columns = body.columns.map((/** @type {any} */ column) => ({ from: position(column.from), to: position(column.to), heap: column.heap, stack: column.stack, total: column.total }));
-  const { axis: _axis, from, to, columns: _columns, ...extra } = body;
-  const limited = LIMIT_FIELDS.some((name) => extra[name] === true) || extra.exact === false;
-  return { axis: body.axis, from: position(from), to: position(to), columns, limited, extra };
+  /** @type {Resolution | null} */
+  const resolution = body.resolution ?? null;
+  const limited = resolution !== null && resolution.finest && resolution.source !== 'calls';
+  return { axis: body.axis, from: position(body.from), to: position(body.to), columns, resolution, limited };
 }

@@ -17,7 +17,7 @@ import { showTooltip, tooltipLines } from './tooltip.js';
 /** @typedef {import('../view-window.js').Axis} Axis */
 
 const SVG = 'http://www.w3.org/2000/svg';
-const MARGIN = { top: 12, right: 18, bottom: 44, left: 78 };
+const MARGIN = { top: 30, right: 18, bottom: 44, left: 78 };
 const PANEL_GAP = 26;
 /** Zoom per wheel notch (100 pixels of deltaY), and per key press. */
 const WHEEL_ZOOM = 0.8;
@@ -39,6 +39,7 @@ export function startInteractiveChart(figure) {
   const showStack = stackMode === 'panel' || stackMode === 'separate';
   const ticksPerSecond = Number(figure.dataset.ticksPerSecond) || null;
   const timeStart = BigInt(figure.dataset.timeStart || '0');
+  const entries = Number(figure.dataset.entries) || 0;
 
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('class', 'chart-svg');
@@ -117,7 +118,17 @@ export function startInteractiveChart(figure) {
     xTitle.attr('x', MARGIN.left + box.plotWidth / 2).attr('y', box.height - 6).text(xAxisTitle(state.axis, ticksPerSecond));
     drawLegend(box);
     svg.setAttribute('aria-label', `Heap${showTotal ? ', heap + stack' : ''} and stack over ${describe()}`);
-    caption.textContent = `Showing ${describe()}${series.limited ? ' — the finest this server keeps: it stores no raw records for deeper zoom (MEMPLOT_ZOOM=summary)' : ''}`;
+    caption.textContent = `Showing ${describe()}${resolutionNote(series)}`;
+  }
+
+  /** What the columns are, when it matters: single calls, or the end of zooming on this server. @param {Series} series */
+  function resolutionNote(series) {
+    if (series.resolution?.source === 'calls') return ': one column per call.';
+    if (series.limited) {
+      const why = series.resolution?.zoom === 'summary' ? 'this server keeps summaries only (MEMPLOT_ZOOM=summary)' : 'no finer data is stored for this profile';
+      return `: zoom stops here, at the summary's resolution; ${why}.`;
+    }
+    return '';
   }
 
   /** @param {ReturnType<typeof layout>} box */
@@ -131,7 +142,7 @@ export function startInteractiveChart(figure) {
       item.append('text').attr('x', 22).attr('y', 4).text(label);
       offset += 34 + label.length * 7;
     }
-    legend.attr('transform', `translate(${MARGIN.left + box.plotWidth - offset},${MARGIN.top + 8})`);
+    legend.attr('transform', `translate(${MARGIN.left + box.plotWidth - offset},${MARGIN.top - 16})`);
   }
 
   /** Ask the server for the window now (the last request wins). */
@@ -167,6 +178,7 @@ export function startInteractiveChart(figure) {
     state.range = clampRange(range, state.domain);
     history.replaceState(null, '', formatHash({ axis: state.axis, ...state.range }));
     draw();
+    figure.setAttribute('aria-busy', 'true');
     clearTimeout(state.timer);
     state.timer = window.setTimeout(load, REQUEST_DELAY_MS);
   }
@@ -184,9 +196,10 @@ export function startInteractiveChart(figure) {
     const axis = parsed?.axis ?? defaultAxis;
     if (axis !== state.axis || !state.domain) {
       state.axis = axis;
-      state.domain = null;
+      // The calls axis is [0, entries): known without asking. The time axis' ends come with the first answer.
+      state.domain = axis === 'calls' && entries > 0 ? { from: 0n, to: BigInt(entries) } : null;
       state.series = null;
-      state.range = parsed?.range ?? null;
+      state.range = parsed?.range ? (state.domain ? clampRange(parsed.range, state.domain) : parsed.range) : state.domain;
       return load();
     }
     setRange(parsed?.range ?? state.domain);

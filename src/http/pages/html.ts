@@ -32,7 +32,7 @@ export function pageDocument(page: PageShell): string {
   ];
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
+<meta name="color-scheme" content="light dark"><link rel="icon" href="data:,">
 <title>${escapeHtml(page.title)}</title>
 <link rel="stylesheet" href="${THEME_CSS_PATH}"><link rel="stylesheet" href="${WEB_PREFIX}page.css">
 ${scripts.join('\n')}
