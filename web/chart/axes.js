@@ -3,7 +3,7 @@
  * The chart's axes, drawn with d3-axis in the server charts' style: byte ticks in one binary unit
  * on y, call indices or time since the start on x, light gridlines across the plot.
  */
-import { byteTicks, formatPosition, shortCount } from '../format.js';
+import { byteTicks, formatCount, formatPosition, shortCount } from '../format.js';
 
 /**
  * The y axis of one panel, fitted to [low, high]: returns its scale.
@@ -40,17 +40,59 @@ export function drawYAxis(group, extent, top, height, width) {
 export function drawXAxis(group, view, left, width, plotHeight) {
   const offset = Number(view.from - view.origin);
   const scale = d3.scaleLinear().domain([offset, offset + Number(view.to - view.from)]).range([left, left + width]);
-  const count = Math.max(2, Math.floor(width / 90));
-  const ticks = scale.ticks(count).filter((value) => view.axis !== 'calls' || Number.isInteger(value));
+  const formats = view.axis === 'calls' ? CALL_LABELS : timeLabels(view.ticksPerSecond);
+  // Fewer ticks while their labels would not fit side by side (long labels in a deep zoom): at most a dozen tries.
+  let count = Math.max(2, Math.floor(width / 90));
+  let ticks = scale.ticks(count).filter((value) => view.axis !== 'calls' || Number.isInteger(value));
+  let labels = distinctLabels(ticks, formats);
+  for (let tries = 0; tries < 12 && count > 2 && ticks.length * labelWidth(labels) > width; tries++) {
+    count = Math.max(2, Math.floor(count * 0.7));
+    ticks = scale.ticks(count).filter((value) => view.axis !== 'calls' || Number.isInteger(value));
+    labels = distinctLabels(ticks, formats);
+  }
   group.selectAll('*').remove();
   group.call(
     d3.axisBottom(scale)
       .tickValues(ticks)
-      .tickFormat((value) => (view.axis === 'calls' ? shortCount(value) : formatPosition('time', value, view.ticksPerSecond)))
+      .tickFormat((value) => labels.get(value) ?? '')
       .tickSize(-plotHeight)
       .tickSizeOuter(0)
       .tickPadding(6),
   );
+}
+
+/** @typedef {(value: number) => string} Label */
+
+/** Call indices: short (12.3M) while that tells ticks apart, else in full (23,841,000). @type {Label[]} */
+const CALL_LABELS = [shortCount, formatCount];
+
+/** Times: short, then with as many digits as the ticks need. @param {number | null} ticksPerSecond @returns {Label[]} */
+function timeLabels(ticksPerSecond) {
+  if (!ticksPerSecond) return [(value) => formatPosition('time', value, null), formatCount];
+  return [3, 6, 9, 12].map((digits) => (value) => `${(value / ticksPerSecond).toFixed(digits)} s`);
+}
+
+/**
+ * Each tick's label from the first way of writing them that tells them all apart (a deep zoom
+ * needs more digits than the whole run).
+ * @param {readonly number[]} ticks
+ * @param {readonly Label[]} formats
+ */
+function distinctLabels(ticks, formats) {
+  /** @type {Map<number, string>} */
+  let labels = new Map();
+  for (const format of formats) {
+    labels = new Map(ticks.map((value) => [value, format(value)]));
+    if (new Set(labels.values()).size === ticks.length) break;
+  }
+  return labels;
+}
+
+/** Room a tick label takes: its longest text at about 7 px a character, and a gap. @param {Map<number, string>} labels */
+function labelWidth(labels) {
+  let longest = 0;
+  for (const label of labels.values()) longest = Math.max(longest, label.length);
+  return longest * 7 + 18;
 }
 
 /** The x axis' title. @param {'calls' | 'time'} axis @param {number | null} ticksPerSecond */

@@ -9,7 +9,7 @@ import { fetchSeries } from '../series-client.js';
 import { formatCount, formatPosition } from '../format.js';
 import { clampRange, formatHash, panRange, parseHash, subRange, widthOf, zoomRange } from '../view-window.js';
 import { drawXAxis, drawYAxis, xAxisTitle } from './axes.js';
-import { columnAt, m4Path, valueExtent } from './m4-path.js';
+import { columnAt, m4Bands, m4Path, valueExtent } from './m4-path.js';
 import { showTooltip, tooltipLines } from './tooltip.js';
 
 /** @typedef {import('../series-client.js').Series} Series */
@@ -17,12 +17,14 @@ import { showTooltip, tooltipLines } from './tooltip.js';
 /** @typedef {import('../view-window.js').Axis} Axis */
 
 const SVG = 'http://www.w3.org/2000/svg';
-const MARGIN = { top: 30, right: 18, bottom: 44, left: 78 };
+const MARGIN = { top: 30, right: 36, bottom: 44, left: 78 };
 const PANEL_GAP = 26;
 /** Zoom per wheel notch (100 pixels of deltaY), and per key press. */
 const WHEEL_ZOOM = 0.8;
 const KEY_ZOOM = 0.5;
 const KEY_PAN = 0.2;
+/** Columns wider than this (pixels) also show their min–max extent as a band. */
+const BAND_MIN_WIDTH = 3;
 /** Wheel events closer together than this are one request. */
 const REQUEST_DELAY_MS = 80;
 
@@ -59,6 +61,8 @@ export function startInteractiveChart(figure) {
   const heapAxis = root.append('g').attr('class', 'axis y');
   const stackAxis = root.append('g').attr('class', 'axis y');
   const lines = root.append('g').attr('clip-path', 'url(#plot-clip)');
+  const stackBand = lines.append('path').attr('class', 'band stack');
+  const heapBand = lines.append('path').attr('class', 'band heap');
   const stackPath = lines.append('path').attr('class', 'line stack');
   const totalPath = lines.append('path').attr('class', 'line total');
   const heapPath = lines.append('path').attr('class', 'line heap');
@@ -100,16 +104,20 @@ export function startInteractiveChart(figure) {
     const span = Number(widthOf(range)) || 1;
     const x = (/** @type {bigint} */ position) => MARGIN.left + (Number(position - range.from) / span) * box.plotWidth;
     const heapKeys = /** @type {('heap' | 'total')[]} */ (showTotal ? ['heap', 'total'] : ['heap']);
-    const heapY = drawYAxis(heapAxis, valueExtent(columns, stackMode === 'same' ? [...heapKeys, 'stack'] : heapKeys), box.heapTop, box.heapHeight, box.plotWidth);
+    const whole = state.domain !== null && range.from === state.domain.from && range.to === state.domain.to;
+    const heapY = drawYAxis(heapAxis, valueExtent(columns, stackMode === 'same' ? [...heapKeys, 'stack'] : heapKeys, whole), box.heapTop, box.heapHeight, box.plotWidth);
     heapAxis.attr('transform', `translate(${MARGIN.left},0)`);
     heapPath.attr('d', m4Path(columns, 'heap', x, heapY));
+    heapBand.attr('d', m4Bands(columns, 'heap', x, heapY, BAND_MIN_WIDTH));
     totalPath.attr('d', showTotal ? m4Path(columns, 'total', x, heapY) : null);
     if (showStack) {
-      const stackY = drawYAxis(stackAxis, valueExtent(columns, ['stack']), box.stackTop, box.stackHeight, box.plotWidth);
+      const stackY = drawYAxis(stackAxis, valueExtent(columns, ['stack'], whole), box.stackTop, box.stackHeight, box.plotWidth);
       stackAxis.attr('transform', `translate(${MARGIN.left},0)`);
       stackPath.attr('d', m4Path(columns, 'stack', x, stackY));
+      stackBand.attr('d', m4Bands(columns, 'stack', x, stackY, BAND_MIN_WIDTH));
     } else {
       stackAxis.selectAll('*').remove();
+      stackBand.attr('d', null);
       stackPath.attr('d', stackMode === 'same' ? m4Path(columns, 'stack', x, heapY) : null);
     }
     const bottom = showStack ? box.stackTop + box.stackHeight : box.heapTop + box.heapHeight;
@@ -125,8 +133,10 @@ export function startInteractiveChart(figure) {
   function resolutionNote(series) {
     if (series.resolution?.source === 'calls') return ': one column per call.';
     if (series.limited) {
+      const first = series.columns[0];
+      const width = first ? `${state.axis === 'calls' ? formatCount(first.to - first.from) : formatPosition('time', Number(first.to - first.from), ticksPerSecond)} ${state.axis === 'calls' ? 'calls' : ''} a column, `.replace('  ', ' ') : '';
       const why = series.resolution?.zoom === 'summary' ? 'this server keeps summaries only (MEMPLOT_ZOOM=summary)' : 'no finer data is stored for this profile';
-      return `: zoom stops here, at the summary's resolution; ${why}.`;
+      return ` at the summary's resolution (${width}its finest): zooming further shows no more detail, as ${why}.`;
     }
     return '';
   }

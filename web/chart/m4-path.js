@@ -31,22 +31,45 @@ export function m4Path(columns, key, x, y) {
 }
 
 /**
- * The smallest minimum and largest maximum of some series over the columns (0 included, so that
- * the baseline shows), for a y axis fitted to the window.
+ * The extent of each column wider than `minWidth` pixels as a rectangle from its min to its max:
+ * a window finer than the data (zoom past the stored resolution) shows where the values lie
+ * instead of a line drawn through a column many pixels wide.
+ * @param {readonly Column[]} columns
+ * @param {'heap' | 'stack' | 'total'} key
+ * @param {(position: bigint) => number} x
+ * @param {(value: number) => number} y
+ * @param {number} minWidth
+ */
+export function m4Bands(columns, key, x, y, minWidth) {
+  const parts = [];
+  for (const column of columns) {
+    const start = x(column.from);
+    const end = x(column.to);
+    if (end - start <= minWidth) continue;
+    const [, , min, max] = column[key];
+    parts.push(`M${start.toFixed(1)},${y(max).toFixed(1)}H${end.toFixed(1)}V${y(min).toFixed(1)}H${start.toFixed(1)}Z`);
+  }
+  return parts.join('');
+}
+
+/**
+ * The smallest minimum and largest maximum of some series over the columns, for a y axis fitted
+ * to the window (0 included when asked: the whole run shows its baseline, a zoomed window its detail).
  * @param {readonly Column[]} columns
  * @param {readonly ('heap' | 'stack' | 'total')[]} keys
+ * @param {boolean} includeZero
  * @returns {[number, number]}
  */
-export function valueExtent(columns, keys) {
-  let low = 0;
-  let high = 0;
+export function valueExtent(columns, keys, includeZero) {
+  let low = includeZero ? 0 : Infinity;
+  let high = includeZero ? 0 : -Infinity;
   for (const column of columns) {
     for (const key of keys) {
       low = Math.min(low, column[key][2]);
       high = Math.max(high, column[key][3]);
     }
   }
-  return [low, high];
+  return low <= high ? [low, high] : [0, 0];
 }
 
 /**

@@ -22,15 +22,15 @@ function control(definition: OptionDefinition): string {
     case 'string':
       return `${label}<input id="${id}" name="${name}" type="text" maxlength="${type.maxLength}" ${described}>${help}`;
     case 'boolean':
-      return `<span class="check"><input id="${id}" name="${name}" type="checkbox" value="true"${definition.default === true ? ' checked' : ''} ${described}>${label}</span>${help}`;
+      return `${label}<span><input id="${id}" name="${name}" type="checkbox" value="true"${definition.default === true ? ' checked' : ''} ${described}></span>${help}`;
     case 'enum':
       return `${label}<select id="${id}" name="${name}" ${described}>${type.values
         .map((value) => `<option${value === defaultText ? ' selected' : ''}>${escapeHtml(value)}</option>`)
         .join('')}</select>${help}`;
     case 'list':
-      return `<fieldset class="list" ${described}><legend>${escapeHtml(name)}</legend>${type.values
+      return `<span id="${id}-label">${escapeHtml(name)}</span><span role="group" aria-labelledby="${id}-label" ${described}>${type.values
         .map((value) => `<span class="check"><input id="${id}-${value}" name="${name}" type="checkbox" value="${escapeHtml(value)}"><label for="${id}-${value}">${escapeHtml(value)}</label></span>`)
-        .join('')}</fieldset>${help}`;
+        .join(' ')}</span>${help}`;
   }
 }
 
