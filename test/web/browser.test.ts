@@ -93,7 +93,9 @@ if (!existsSync(CHROMIUM)) {
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.3);
     t.match(await page.locator('.tooltip').textContent(), /calls? #[\d,]+.*heap .*stack /);
 
-    // Keys: + halves the window, → pans, 0 resets.
+    // Keys: the chart is in the tab order with a name; + halves the window, → pans, 0 resets.
+    t.equal(await page.locator('svg.chart-svg').getAttribute('tabindex'), '0');
+    t.match(await page.locator('svg.chart-svg').getAttribute('aria-label'), /^Heap and stack over calls [\d,]+ to [\d,]+$/);
     await page.locator('svg.chart-svg').focus();
     await page.keyboard.press('+');
     await page.waitForFunction((width) => {

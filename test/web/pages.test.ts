@@ -132,3 +132,17 @@ t.test('each page weighs at most 200 KB before D3', async (t) => {
     t.ok(bytes <= 200 * 1024, `${url}: ${bytes} bytes`);
   }
 });
+
+t.test('the stats table shows issue 12\'s fields when the stats carry them', async (t) => {
+  const { statsTable } = await import('../../src/http/pages/stats-table.js');
+  const app = await build(t);
+  const upload = await app.inject({ method: 'POST', url: '/profiles', ...multipartBody(sort.bytes) });
+  const stats = upload.json().stats;
+  const without = statsTable(stats);
+  t.notMatch(without, /Mean heap|Temporary/, 'absent fields are not invented');
+  t.match(without, /Duration<\/th><td>271,581,500 CPU ticks/, 'duration from the header times');
+  const withFields = statsTable({ ...stats, meanHeap: 1536, meanHeapOverCalls: 2048, temporary: 17, duration: 271581500, durationSeconds: 0.1131 });
+  t.match(withFields, /Mean heap<\/th><td>1.50 KiB <span class="muted">\(1,536 B\)<\/span> <span class="muted">\(weighted by time; 2.00 KiB averaged over calls\)/);
+  t.match(withFields, /Temporary allocations<\/th><td>17 /);
+  t.match(withFields, /Duration<\/th><td>0.1131 s, 271,581,500 CPU ticks/);
+});

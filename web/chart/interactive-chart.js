@@ -126,7 +126,7 @@ export function startInteractiveChart(figure) {
     xTitle.attr('x', MARGIN.left + box.plotWidth / 2).attr('y', box.height - 6).text(xAxisTitle(state.axis, ticksPerSecond));
     drawLegend(box);
     svg.setAttribute('aria-label', `Heap${showTotal ? ', heap + stack' : ''} and stack over ${describe()}`);
-    caption.textContent = `Showing ${describe()}${resolutionNote(series)}`;
+    caption.textContent = `Showing ${describe()}${columns.length === 0 ? ': no calls in this window.' : resolutionNote(series)}`;
   }
 
   /** What the columns are, when it matters: single calls, or the end of zooming on this server. @param {Series} series */

@@ -27,23 +27,13 @@ function ticksSinceStart(stats: ProfileStats, time: string): string {
   return (BigInt(time) - BigInt(stats.time.start)).toLocaleString('en-US');
 }
 
-/** A stats field of a shape this page does not know yet (numbers as bytes when the name says so). */
-function anyValue(name: string, value: unknown): string {
-  if (typeof value === 'number') return /heap|bytes|size/i.test(name) ? bytes(value) : count(value);
-  if (value && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>)
-      .map(([key, inner]) => `${escapeHtml(key)}: ${anyValue(/heap|bytes|size/i.test(name) && key !== 'count' ? 'bytes' : key, inner)}`)
-      .join('; ');
-  }
-  return escapeHtml(value);
-}
-
 function row(header: string, value: string): string {
   return `<tr><th scope="row">${header}</th><td>${value}</td></tr>`;
 }
 
 export function statsTable(stats: ProfileStats): string {
-  const extra = stats as ProfileStats & { meanHeap?: unknown; temporary?: unknown; duration?: unknown };
+  // Fields of issue 12's stats (version 2), shown when the stats carry them.
+  const extra = stats as ProfileStats & { meanHeap?: number | null; meanHeapOverCalls?: number | null; temporary?: number; duration?: number; durationSeconds?: number | null };
   const rows: string[] = [];
   const at = stats.peakHeapAt;
   rows.push(row('Peak heap', `${bytes(stats.peak.heap)}${at ? ` at call <a href="#axis=calls&amp;from=${Math.max(0, at.index - 500)}&amp;to=${at.index + 500}" class="peak-link">#${count(at.index)}</a>, ${ticksSinceStart(stats, at.time)} ticks after the start` : ''}`));
@@ -53,10 +43,14 @@ export function statsTable(stats: ProfileStats): string {
     const leak = stats.final.heap;
     rows.push(row('Heap at exit', `${bytes(leak)} ${leak > 0 ? '<span class="note">still allocated when the program ended: leaked, or freed by the OS</span>' : '<span class="muted">all freed</span>'}`));
   }
-  if (extra.meanHeap !== undefined) rows.push(row('Mean heap', anyValue('meanHeap', extra.meanHeap)));
-  if (extra.temporary !== undefined) rows.push(row('Temporary allocations', `${anyValue('temporary', extra.temporary)} <span class="muted">(an increase directly undone by a decrease of the same size)</span>`));
-  const duration = extra.duration !== undefined ? anyValue('duration', extra.duration) : `${(BigInt(stats.time.end) - BigInt(stats.time.start)).toLocaleString('en-US')} ticks`;
-  rows.push(row('Duration', `${duration} <span class="muted">(CPU ticks from start to end)</span>`));
+  if (typeof extra.meanHeap === 'number') {
+    const overCalls = typeof extra.meanHeapOverCalls === 'number' ? `; ${escapeHtml(formatBinaryBytes(extra.meanHeapOverCalls))} averaged over calls` : '';
+    rows.push(row('Mean heap', `${bytes(extra.meanHeap)} <span class="muted">(weighted by time${overCalls})</span>`));
+  }
+  if (typeof extra.temporary === 'number') rows.push(row('Temporary allocations', `${count(extra.temporary)} <span class="muted">(a growth undone by the next change of the same size)</span>`));
+  const ticks = typeof extra.duration === 'number' ? extra.duration.toLocaleString('en-US') : (BigInt(stats.time.end) - BigInt(stats.time.start)).toLocaleString('en-US');
+  const seconds = typeof extra.durationSeconds === 'number' ? `${escapeHtml(extra.durationSeconds.toPrecision(4))} s, ` : '';
+  rows.push(row('Duration', `${seconds}${escapeHtml(ticks)} CPU ticks <span class="muted">(from start to end)</span>`));
   rows.push(row('Calls', `${count(stats.entries)} <span class="muted">(${count(stats.heapChanges.increases)} grew the heap, ${count(stats.heapChanges.decreases)} shrank it, ${count(stats.heapChanges.unchanged)} left it unchanged)</span>`));
   rows.push(row('File', `${bytes(stats.bytes)}${stats.headerComplete ? '' : ' <span class="note">header incomplete</span>'}`));
   const warnings = stats.warnings.length === 0
