@@ -1,16 +1,17 @@
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
-import { readFileSync } from 'node:fs';
-import { D3_FILE, PAGE_CSP_DIRECTIVES, WEB_DIR } from '../src/http/pages/assets.js';
-import { D3_PATH, THEME_CSS_PATH, WEB_PREFIX } from '../src/http/pages/html.js';
-import { themeCss } from '../src/http/pages/theme-css.js';
+import { RouteNotFound } from '../src/http/errors.js';
+import { codedEtag, negotiateContentCoding } from '../src/http/content-coding.js';
+import { etagMatches } from '../src/http/helpers.js';
+import { loadWebAssets, PAGE_CSP_DIRECTIVES } from '../src/http/pages/assets.js';
+import { WEB_PREFIX } from '../src/http/pages/html.js';
 
 /**
  * What the HTML pages need: helmet's headers and CSP for page replies only (`reply.helmet()`; the
- * API's headers stay as they were), the browser modules and styles of web/ under /web/, D3 from
- * node_modules and the charts' theme as CSS. Assets are revalidated (ETag) rather than kept: a new
- * version of the service must not run with yesterday's scripts.
+ * API's headers stay as they were), and their assets under /web/ (web/'s modules and styles, D3,
+ * the charts' theme), held in memory and compressed once per coding (the coded-body cache), so a
+ * crowd of browsers costs no compression per request. Assets are revalidated (ETag, 304) rather
+ * than kept: a new version of the service must not run with yesterday's scripts.
  */
 export default fp(
   async (fastify) => {
@@ -21,12 +22,19 @@ export default fp(
       // Whether the service is reached over HTTPS is the proxy's business, not the page's.
       strictTransportSecurity: false,
     });
-    await fastify.register(fastifyStatic, { root: WEB_DIR, prefix: WEB_PREFIX, cacheControl: true, maxAge: 0, immutable: false, index: false, list: false, schemaHide: true, allowedPath: (path) => /\.(js|css)$/.test(path) });
-    const d3 = readFileSync(D3_FILE);
-    const theme = themeCss();
-    const schema = { hide: true } as const;
-    fastify.get(D3_PATH, { schema }, async (_request, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(d3));
-    fastify.get(THEME_CSS_PATH, { schema }, async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(theme));
+    const assets = loadWebAssets();
+    fastify.get(`${WEB_PREFIX}*`, { schema: { hide: true } }, async (request, reply) => {
+      const path = request.url.split('?')[0];
+      const asset = assets.get(path);
+      if (!asset) throw new RouteNotFound(request.method, path);
+      const coding = negotiateContentCoding(request.headers['accept-encoding']);
+      const etag = codedEtag(asset.hash, coding);
+      reply.header('vary', 'Accept-Encoding').header('cache-control', 'no-cache').header('etag', etag).header('x-content-type-options', 'nosniff');
+      if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+      reply.type(asset.contentType);
+      if (!coding) return reply.send(asset.body);
+      return reply.header('content-encoding', coding).send(await fastify.codedBodies.encode(asset.hash, asset.body, coding));
+    });
   },
-  { name: 'pages' },
+  { name: 'pages', dependencies: ['compression'] },
 );

@@ -14,6 +14,7 @@ import { concurrentRenders, pixelBudget, stall } from './probes/renders.js';
 import { abortedUploads, bigUploads, slowClients } from './probes/uploads.js';
 import { fullDisk, kill9, redisOutage } from './probes/faults.js';
 import { soak } from './probes/soak.js';
+import { pages } from './probes/pages.js';
 import { resultMarkdown, type ProbeResult } from './result.js';
 
 const PROBES: Record<string, Probe> = {
@@ -29,6 +30,7 @@ const PROBES: Record<string, Probe> = {
   'redis-outage': redisOutage,
   'kill-9': kill9,
   soak,
+  pages,
 };
 
 function usage(): string {

@@ -118,7 +118,13 @@ t.test('assets: web modules, the theme and D3 from this server; nothing else of 
   t.match(theme.body, /--chart-heap: #2f6fde;/, 'light heap colour of src/chart/themes.ts');
   t.match(theme.body, /prefers-color-scheme: dark\)[\s\S]*--chart-heap: #5b9cf5;/, 'dark heap colour under prefers-color-scheme');
   t.match(theme.body, /--chart-font: 'DejaVu Sans'/);
-  for (const path of ['/web/tsconfig.json', '/web/types/d3-global.d.ts', '/web/../package.json', '/web/']) {
+  const br = await app.inject({ url: '/web/vendor/d3.min.js', headers: { 'accept-encoding': 'gzip, br' } });
+  t.equal(br.headers['content-encoding'], 'br', 'compressed (once, then kept)');
+  t.ok(br.rawPayload.length < d3.rawPayload.length / 3, `${br.rawPayload.length} bytes instead of ${d3.rawPayload.length}`);
+  const again = await app.inject({ url: '/web/vendor/d3.min.js', headers: { 'accept-encoding': 'gzip, br', 'if-none-match': String(br.headers.etag) } });
+  t.equal(again.statusCode, 304, 'revalidated by ETag');
+  t.equal(d3.headers['cache-control'], 'no-cache', 'revalidated on every load: a new version never runs old scripts');
+  for (const path of ['/web/tsconfig.json', '/web/types/d3-global.d.ts', '/web/../package.json', '/web/%2e%2e/package.json', '/web/', '/web/nothing.js']) {
     t.equal((await app.inject({ url: path })).statusCode, 404, `${path} is not served`);
   }
 });

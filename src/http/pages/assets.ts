@@ -3,10 +3,13 @@
  * project root, the same files under tsx and from dist/: they are plain ES modules, type-checked
  * by web/tsconfig.json, never compiled) and D3's UMD build from node_modules (no CDN).
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { D3_PATH, THEME_CSS_PATH, WEB_PREFIX } from './html.js';
+import { themeCss } from './theme-css.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -30,3 +33,37 @@ export const PAGE_CSP_DIRECTIVES = {
   baseUri: ["'none'"],
   frameAncestors: ["'none'"],
 } as const;
+
+/** One file the pages load, held in memory: its bytes, their sha256 (the ETag) and its Content-Type. */
+export interface WebAsset {
+  body: Buffer;
+  hash: string;
+  contentType: string;
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
+
+function asset(body: Buffer, contentType: string): WebAsset {
+  return { body, hash: createHash('sha256').update(body).digest('hex'), contentType };
+}
+
+/**
+ * Every asset the pages may load, by URL path: the .js and .css files of web/ (nothing else of the
+ * folder: its tsconfig and type declarations stay private), D3's UMD build and the theme's CSS.
+ * Read once at start-up (about 350 KB), so that no request touches the filesystem.
+ */
+export function loadWebAssets(): Map<string, WebAsset> {
+  const assets = new Map<string, WebAsset>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      const type = CONTENT_TYPES[entry.name.split('.').pop() ?? ''];
+      if (entry.isFile() && type) assets.set(`${WEB_PREFIX}${relative(WEB_DIR, path).split(sep).join('/')}`, asset(readFileSync(path), type));
+    }
+  };
+  walk(WEB_DIR);
+  assets.set(D3_PATH, asset(readFileSync(D3_FILE), CONTENT_TYPES.js));
+  assets.set(THEME_CSS_PATH, asset(Buffer.from(themeCss()), CONTENT_TYPES.css));
+  return assets;
+}
