@@ -78,6 +78,8 @@ const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
       if (!wantsHtml(request.headers.accept)) return body;
       compareRoutes ??= fastify.hasRoute({ method: 'GET', url: '/compare/:base/:head/plot.:format' }) && fastify.hasRoute({ method: 'GET', url: '/compare/:base/:head/summary.md' });
       await reply.helmet();
+      // The page names scripts that change with the service: revalidated, unlike the stats it shows.
+      reply.header('cache-control', 'no-cache');
       const html = profilePage({ id, stats: summary.stats, options, urls: body.urls, baseUrl: baseUrl(request), compare: compareRoutes });
       return reply.type('text/html; charset=utf-8').send(html as never);
     },
