@@ -47,17 +47,24 @@ export function formatHash(view) {
 export const widthOf = (range) => range.to - range.from;
 
 /**
- * The range moved and narrowed to lie within the domain, at least MIN_WIDTH wide (or the domain).
+ * The range moved and narrowed to lie within the domain, at least `minWidth` wide (or the domain;
+ * a narrower one is widened about its centre).
  * @param {Range} range
  * @param {Range} domain
+ * @param {bigint} [minWidth] MIN_WIDTH, or more where the server keeps nothing finer
  * @returns {Range}
  */
-export function clampRange(range, domain) {
+export function clampRange(range, domain, minWidth = MIN_WIDTH) {
   const domainWidth = widthOf(domain);
   let width = widthOf(range);
   if (width > domainWidth) width = domainWidth;
-  if (width < MIN_WIDTH) width = MIN_WIDTH < domainWidth ? MIN_WIDTH : domainWidth;
   let from = range.from;
+  if (width < minWidth) {
+    // Widened about its centre.
+    const wider = minWidth < domainWidth ? minWidth : domainWidth;
+    from = range.from + width / 2n - wider / 2n;
+    width = wider;
+  }
   if (from < domain.from) from = domain.from;
   if (from + width > domain.to) from = domain.to - width;
   return { from, to: from + width };
@@ -78,13 +85,14 @@ export function positionAt(range, fraction) {
  * @param {Range} domain
  * @param {number} factor
  * @param {number} anchor
+ * @param {bigint} [minWidth]
  */
-export function zoomRange(range, domain, factor, anchor) {
+export function zoomRange(range, domain, factor, anchor, minWidth = MIN_WIDTH) {
   const width = Number(widthOf(range));
   const newWidth = BigInt(Math.max(1, Math.round(width * factor)));
   const pivot = positionAt(range, anchor);
   const from = pivot - BigInt(Math.round(Number(newWidth) * anchor));
-  return clampRange({ from, to: from + newWidth }, domain);
+  return clampRange({ from, to: from + newWidth }, domain, minWidth);
 }
 
 /**
@@ -104,8 +112,9 @@ export function panRange(range, domain, fraction) {
  * @param {Range} domain
  * @param {number} start
  * @param {number} end
+ * @param {bigint} [minWidth]
  */
-export function subRange(range, domain, start, end) {
+export function subRange(range, domain, start, end, minWidth = MIN_WIDTH) {
   const [low, high] = start <= end ? [start, end] : [end, start];
-  return clampRange({ from: positionAt(range, low), to: positionAt(range, high) }, domain);
+  return clampRange({ from: positionAt(range, low), to: positionAt(range, high) }, domain, minWidth);
 }

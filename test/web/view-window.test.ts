@@ -24,6 +24,10 @@ t.test('zoom keeps the anchor in place and stays in the domain', async (t) => {
   for (let i = 0; i < 40; i++) range = vw.zoomRange(range, domain, 0.5, 0.3);
   t.equal(range.to - range.from, vw.MIN_WIDTH, 'zooming in stops at the narrowest window');
   t.same(vw.zoomRange({ from: 0n, to: 4n }, { from: 0n, to: 4n }, 0.5, 0.5), { from: 0n, to: 4n }, 'a domain narrower than the minimum is shown whole');
+  let limited = domain;
+  for (let i = 0; i < 40; i++) limited = vw.zoomRange(limited, domain, 0.5, 0.3, 64n);
+  t.equal(limited.to - limited.from, 64n, 'or at the narrowest the server can answer');
+  t.same(vw.clampRange({ from: 500n, to: 510n }, domain, 100n), { from: 455n, to: 555n }, 'a narrower window is widened about its centre');
   const big = { from: 2n ** 60n, to: 2n ** 60n + 10n ** 12n };
   const zoomed = vw.zoomRange(big, big, 0.001, 0.5);
   t.ok(zoomed.from > big.from && zoomed.to < big.to, 'inside the domain at 2^60 ticks');

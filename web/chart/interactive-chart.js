@@ -7,7 +7,7 @@
  */
 import { fetchSeries } from '../series-client.js';
 import { formatCount, formatPosition } from '../format.js';
-import { clampRange, formatHash, panRange, parseHash, subRange, widthOf, zoomRange } from '../view-window.js';
+import { clampRange, formatHash, MIN_WIDTH, panRange, parseHash, subRange, widthOf, zoomRange } from '../view-window.js';
 import { drawXAxis, drawYAxis, xAxisTitle } from './axes.js';
 import { columnAt, m4Bands, m4Path, valueExtent } from './m4-path.js';
 import { showTooltip, tooltipLines } from './tooltip.js';
@@ -23,6 +23,8 @@ const PANEL_GAP = 26;
 const WHEEL_ZOOM = 0.8;
 const KEY_ZOOM = 0.5;
 const KEY_PAN = 0.2;
+/** Zooming in stops at this many columns where the server keeps nothing finer. */
+const LIMITED_COLUMNS = 8;
 /** Columns wider than this (pixels) also show their min–max extent as a band. */
 const BAND_MIN_WIDTH = 3;
 /** Wheel events closer together than this are one request. */
@@ -173,6 +175,12 @@ export function startInteractiveChart(figure) {
         if (state.range !== state.domain) return load();
       }
       status.textContent = '';
+      const range = /** @type {Range} */ (state.range);
+      const finest = minWidth();
+      if (widthOf(range) < finest && state.domain) {
+        // Narrower than anything this server can answer: widen about the same centre to its finest view.
+        return setRange(zoomRange(range, state.domain, Number(finest) / Number(widthOf(range)), 0.5, finest));
+      }
       draw();
     } catch (error) {
       if (request.signal.aborted) return;
@@ -182,10 +190,21 @@ export function startInteractiveChart(figure) {
     }
   }
 
+  /**
+   * The narrowest window worth asking for: where the server said it keeps nothing finer, a few of
+   * its columns (zoom stops at its resolution, and the caption says why).
+   */
+  function minWidth() {
+    const first = state.series?.limited ? state.series.columns[0] : undefined;
+    const finest = first ? (first.to - first.from) * BigInt(LIMITED_COLUMNS) : 0n;
+    return finest > MIN_WIDTH ? finest : MIN_WIDTH;
+  }
+
   /** Show this range: redraw what is known at once, keep it in the URL, ask for its columns. @param {Range} range */
   function setRange(range) {
     if (!state.domain) return;
-    state.range = clampRange(range, state.domain);
+    state.range = clampRange(range, state.domain, minWidth());
+    showTooltip(tooltip, null, 0, 0, 0);
     history.replaceState(null, '', formatHash({ axis: state.axis, ...state.range }));
     draw();
     figure.setAttribute('aria-busy', 'true');
@@ -219,7 +238,7 @@ export function startInteractiveChart(figure) {
     if (!state.range || !state.domain) return;
     event.preventDefault();
     const notches = (event.deltaMode === 1 ? event.deltaY * 33 : event.deltaY) / 100;
-    setRange(zoomRange(state.range, state.domain, WHEEL_ZOOM ** -Math.max(-5, Math.min(5, notches)), fractionAt(event.clientX)));
+    setRange(zoomRange(state.range, state.domain, WHEEL_ZOOM ** -Math.max(-5, Math.min(5, notches)), fractionAt(event.clientX), minWidth()));
   }, { passive: false });
 
   svg.addEventListener('pointerdown', (event) => {
@@ -246,15 +265,15 @@ export function startInteractiveChart(figure) {
     selection.attr('width', 0);
     if (start === null || !state.range || !state.domain) return;
     const end = fractionAt(event.clientX);
-    if (Math.abs(end - start) * layout().plotWidth >= 4) setRange(subRange(state.range, state.domain, start, end));
+    if (Math.abs(end - start) * layout().plotWidth >= 4) setRange(subRange(state.range, state.domain, start, end, minWidth()));
   });
   svg.addEventListener('dblclick', () => state.domain && setRange(state.domain));
   svg.addEventListener('keydown', (event) => {
     if (!state.range || !state.domain) return;
     /** @type {Record<string, () => Range>} */
     const keys = {
-      '+': () => zoomRange(/** @type {Range} */ (state.range), /** @type {Range} */ (state.domain), KEY_ZOOM, 0.5),
-      '=': () => zoomRange(/** @type {Range} */ (state.range), /** @type {Range} */ (state.domain), KEY_ZOOM, 0.5),
+      '+': () => zoomRange(/** @type {Range} */ (state.range), /** @type {Range} */ (state.domain), KEY_ZOOM, 0.5, minWidth()),
+      '=': () => zoomRange(/** @type {Range} */ (state.range), /** @type {Range} */ (state.domain), KEY_ZOOM, 0.5, minWidth()),
       '-': () => zoomRange(/** @type {Range} */ (state.range), /** @type {Range} */ (state.domain), 1 / KEY_ZOOM, 0.5),
       ArrowLeft: () => panRange(/** @type {Range} */ (state.range), /** @type {Range} */ (state.domain), -KEY_PAN),
       ArrowRight: () => panRange(/** @type {Range} */ (state.range), /** @type {Range} */ (state.domain), KEY_PAN),

@@ -10,7 +10,10 @@ import { formatBytes, formatCount, formatPosition } from '../format.js';
 /** @param {[number, number, number, number]} m4 */
 function valueText(m4) {
   const [, , min, max] = m4;
-  return min === max ? formatBytes(min) : `${formatBytes(min)} – ${formatBytes(max)}`;
+  if (min === max) return formatBytes(min);
+  // Three digits cannot tell them apart: the exact bytes.
+  if (formatBytes(min) === formatBytes(max)) return `${formatCount(min)} – ${formatCount(max)} B`;
+  return `${formatBytes(min)} – ${formatBytes(max)}`;
 }
 
 /**
