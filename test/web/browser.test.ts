@@ -5,7 +5,7 @@
  * link, copying a snippet, an upload error in words. Screenshots go to tmp/screenshots/ (git-ignored).
  * Skips, saying so, only when no chromium is installed (CI installs it: .ci/run).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t, { type Test } from 'tap';
@@ -132,6 +132,13 @@ if (!existsSync(CHROMIUM)) {
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     t.equal(background, 'rgb(22, 26, 33)', 'the dark theme\'s background (#161a21)');
     await page.screenshot({ path: join(SCREENSHOTS, 'profile-dark.png'), fullPage: true });
+
+    // The stats download is the JSON, not the page (the link's URL would answer a browser with HTML).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#stats-json').click()]);
+    t.equal(download.suggestedFilename(), `${sort.id.slice(0, 12)}.json`);
+    const stats = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    t.equal(stats.id, sort.id, 'the downloaded file is the profile\'s JSON');
+    t.equal(stats.stats.entries, 292);
 
     // Following the peak link in the stats table changes the window without reloading the page.
     await page.locator('a.peak-link').click();
