@@ -15,6 +15,8 @@ COPY plugins ./plugins
 COPY routes ./routes
 COPY bench ./bench
 COPY bin ./bin
+# The pages' browser modules: plain ES modules, served as they are (web/tsconfig.json only type-checks them).
+COPY web ./web
 RUN npm run build && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
 # --- runtime: Node 24 LTS slim, fonts for text in raster charts, non-root ------------------------
@@ -34,6 +36,7 @@ COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/bin ./bin
+COPY --from=build /app/web ./web
 # The image's unprivileged `node` user (uid 1000) owns only the cache.
 RUN mkdir -p /var/cache/memplot && chown node:node /var/cache/memplot
 USER node

@@ -8,6 +8,8 @@ import { errorResponses, imageResponse, plotOptionsQuerySchema, profileIdParam, 
 import { OUTPUT_FORMATS, parsePlotOptions, type PlotOptions } from '../src/options/plot-options.js';
 import { statsAtTickRate } from '../src/aggregate/stats-accumulator.js';
 import { optionsKindOfProfile, parseProfilePlotOptions, withoutChartKindOptions } from '../src/options/profile-options.js';
+import { wantsHtml } from '../src/http/negotiation.js';
+import { profilePage } from '../src/http/pages/profile-page.js';
 
 /** Content-addressed profiles: upload once (the CI call), then stats and charts by id, forever cacheable. */
 const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
@@ -16,6 +18,9 @@ const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
   function baseUrl(request: FastifyRequest): string {
     return config.publicUrl ?? `${request.protocol}://${request.host}`;
   }
+
+  /** Whether the compare endpoints (issue 12) are served here: asked once, when the first page is. */
+  let compareRoutes: boolean | undefined;
 
   function profileBody(request: FastifyRequest, id: string, summary: StoredProfile, options: Partial<PlotOptions> = {}) {
     return { id, stats: summary.stats, warnings: summary.stats.warnings, urls: profileUrls(baseUrl(request), id, options) };
@@ -57,20 +62,32 @@ const profiles: FastifyPluginAsyncJsonSchemaToTs = async (fastify) => {
     {
       schema: {
         tags: ['profiles'],
-        summary: 'The stats of a stored profile',
+        summary: 'The stats of a stored profile (JSON; its page for browsers asking text/html)',
+        description:
+          'Plot options given here are carried into the returned chart URLs (and, on the page, into the chart, downloads and snippets).',
         params: { type: 'object', required: ['id'], properties: { id: profileIdParam } } as const,
-        querystring: { type: 'object', properties: { ticks_per_second: { type: 'string', description: 'CPU ticks per second: fills stats.durationSeconds.' } } } as const,
+        querystring: plotOptionsQuerySchema(['format']),
         response: { 200: { description: 'The profile', ...profileSchema }, ...errorResponses(400, 404, 503) },
       },
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { ticksPerSecond } = parsePlotOptions(request.query);
       const summary = await fastify.profiles.getSummary(id);
       if (!summary) throw new ProfileNotFound(id);
-      reply.header('cache-control', 'public, max-age=86400');
-      // A .mem's stats gain durationSeconds at a given tick rate; a snapshot's have no ticks.
-      return profileBody(request, id, summary.kind === 'malloc-tag' ? summary : { ...summary, stats: statsAtTickRate(summary.stats, ticksPerSecond) });
+      // The options the profile's charts take (carried into its URLs); ticks_per_second also fills a .mem's stats.durationSeconds.
+      const options = parseProfilePlotOptions(optionsKindOfProfile(summary), request.query);
+      reply.header('cache-control', 'public, max-age=86400').header('vary', 'Accept');
+      // A snapshot profile's stats have no ticks; its page is its JSON (the page draws a heap over time).
+      if (summary.kind === 'malloc-tag') return profileBody(request, id, summary, options);
+      const shown = { ...summary, stats: statsAtTickRate(summary.stats, options.ticksPerSecond) };
+      const body = profileBody(request, id, shown, options);
+      if (!wantsHtml(request.headers.accept)) return body;
+      compareRoutes ??= fastify.hasRoute({ method: 'GET', url: '/compare/:base/:head/plot.:format' }) && fastify.hasRoute({ method: 'GET', url: '/compare/:base/:head/summary.md' });
+      await reply.helmet();
+      // The page names scripts that change with the service: revalidated, unlike the stats it shows.
+      reply.header('cache-control', 'no-cache');
+      const html = profilePage({ id, stats: shown.stats, options, urls: body.urls, baseUrl: baseUrl(request), compare: compareRoutes });
+      return reply.type('text/html; charset=utf-8').send(html as never);
     },
   );
 

@@ -19,6 +19,7 @@ import { mallocTagCharts } from './probes/malloc-tag-charts.js';
 import { compareProbe } from './probes/compare.js';
 import { snapshotUploads } from './probes/snapshots.js';
 import { series } from './probes/series.js';
+import { pages } from './probes/pages.js';
 import { resultMarkdown, type ProbeResult } from './result.js';
 
 const PROBES: Record<string, Probe> = {
@@ -39,6 +40,7 @@ const PROBES: Record<string, Probe> = {
   'malloctag-charts': mallocTagCharts,
   compare: compareProbe,
   'snapshot-uploads': snapshotUploads,
+  pages,
 };
 
 function usage(): string {

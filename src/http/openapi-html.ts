@@ -2,6 +2,7 @@
  * A readable, dependency-free HTML page of an OpenAPI 3 document (no scripts: it is served
  * with a CSP that forbids them): each operation with its parameters and responses.
  */
+import { escapeHtml as escape } from './pages/html.js';
 
 interface Parameter {
   name: string;
@@ -22,9 +23,6 @@ interface OpenApiDocument {
   info?: { title?: string; description?: string; version?: string };
   paths?: Record<string, Record<string, Operation>>;
 }
-
-const escape = (text: unknown): string =>
-  String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 export function renderOpenApiHtml(doc: OpenApiDocument): string {
   const sections: string[] = [];
