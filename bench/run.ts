@@ -4,7 +4,7 @@
  * Sections: startup, stats, cli, charts, http, compare, zoom (default: all).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,22 @@ function ensureCorpus(): void {
     const result = spawnSync('bash', [MAKE_CORPUS, CORPUS, set], { stdio: 'inherit' });
     if (result.status !== 0) throw new Error(`make-corpus.sh ${set} failed`);
   }
+}
+
+/**
+ * A second recording of the large workload (fresh timestamps, so another id), for comparing two
+ * stored 990 MB profiles: recorded beside the corpus when missing.
+ */
+function secondLargeRecording(): string {
+  const file = join(CORPUS, 'large-2.mem');
+  if (existsSync(file)) return file;
+  const dir = join(CORPUS, '.second');
+  console.error(`recording a second large corpus file with ${MAKE_CORPUS} …`);
+  const result = spawnSync('bash', [MAKE_CORPUS, dir, 'large'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('make-corpus.sh large (second recording) failed');
+  renameSync(join(dir, 'large.mem'), file);
+  rmSync(dir, { recursive: true, force: true });
+  return file;
 }
 
 const report: string[] = [];
@@ -164,7 +180,7 @@ async function benchService(): Promise<void> {
 }
 
 async function benchCompareSection(): Promise<void> {
-  const result = await benchCompare(join(CORPUS, 'medium.mem'), join(CORPUS, 'large.mem'));
+  const result = await benchCompare(join(CORPUS, 'large.mem'), secondLargeRecording());
   section('Comparing two stored profiles', [
     'The built server as a child process with the filesystem cache (`bench/compare.ts`). `GET /compare/:base/:head` reads',
     'the two stored summaries (well under 1 MB each), never the recordings: its time does not grow with their size.',
