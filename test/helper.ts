@@ -32,9 +32,14 @@ export function tempDir(t: Teardown, prefix = 'memplot-test-'): string {
   return dir;
 }
 
-/** The default configuration with a private cache directory, quiet logs, and the given overrides. */
+/**
+ * The default configuration with a private cache directory, quiet logs, and the given overrides.
+ * Shedding on event-loop delay is off: on a loaded CI machine (tap runs test files in parallel,
+ * tsx compiles modules on first import) a test's own start-up can block the loop past the default
+ * 1 s and shed its next request with 503. The test of that shedding turns it on itself.
+ */
 export function testConfig(t: Teardown, overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), cacheDir: tempDir(t), logLevel: 'silent', ...overrides };
+  return { ...loadConfig({}), cacheDir: tempDir(t), logLevel: 'silent', maxEventLoopDelayMs: 0, ...overrides };
 }
 
 export interface BuildOptions extends Omit<AppOptions, 'config'> {

@@ -181,9 +181,7 @@ async function until(condition: () => boolean): Promise<void> {
 
 // Open: on Node 24, in .ci/run's full pass (not when this file runs alone), the two gated renders
 // do not both reach the render limiter and the test's process ends unfinished; kept on Node 20.
-const SATURATION_SKIP = process.versions.node.startsWith('20.') ? false : 'open on Node 24 under the full suite: the gated renders do not both reach the limiter';
-
-t.test('503 with Retry-After when renders are saturated', { skip: SATURATION_SKIP }, async (t) => {
+t.test('503 with Retry-After when renders are saturated', async (t) => {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   const slowRender = async (summary: StoredSummary, options: PlotOptions) => {
@@ -211,6 +209,26 @@ t.test('503 with Retry-After when renders are saturated', { skip: SATURATION_SKI
   release();
   t.equal((await small).statusCode, 200);
   t.same((await Promise.all([first, second, duplicate])).map((r) => r.statusCode), [200, 200, 200], 'the queued ones and a duplicate of the running one complete');
+});
+
+t.test('503 FST_UNDER_PRESSURE with Retry-After while the event loop lags, until it recovers', async (t) => {
+  const app = await build(t, { config: { maxEventLoopDelayMs: 50 } });
+  const lagged = async () => {
+    // Block the loop well past the threshold, then let under-pressure's 1 s sample see it.
+    const until = Date.now() + 1500;
+    while (Date.now() < until);
+    for (let i = 0; i < 40 && !app.isUnderPressure(); i++) await new Promise((r) => setTimeout(r, 100));
+  };
+  await lagged();
+  t.ok(app.isUnderPressure(), 'the sample after the stall saw the delay');
+  const res = await app.inject({ method: 'POST', url: '/profiles', ...raw(sort.bytes, { accept: 'application/json' }) });
+  t.equal(res.statusCode, 503);
+  isJsonError(t, res, 503, 'FST_UNDER_PRESSURE');
+  t.equal(res.headers['retry-after'], '5');
+  t.match(res.json(), { message: 'the server is overloaded', hint: /retry later/ });
+  for (let i = 0; i < 40 && app.isUnderPressure(); i++) await new Promise((r) => setTimeout(r, 100));
+  const after = await app.inject({ method: 'POST', url: '/profiles', ...raw(sort.bytes) });
+  t.equal(after.statusCode, 201, 'once a calm sample comes, uploads are taken again');
 });
 
 t.test('503 with Retry-After when a render is stopped at its deadline', async (t) => {

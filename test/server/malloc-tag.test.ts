@@ -12,12 +12,10 @@ import { build, fixture, multipartFiles } from '../helper.js';
 const tags = (name: string) => fixture(`malloctag/${name}`);
 const refOf = (name: string) => JSON.parse(tags(name.replace(/\.json$/, '.ref.json')).bytes.toString('utf8')) as { threads: unknown; totals: unknown; topSelfAllocated: unknown; pid: number };
 const raw = (bytes: Buffer | Readable) => ({ payload: bytes, headers: { 'content-type': 'application/octet-stream' } });
-/** No load shedding here (tested elsewhere): on a busy shared machine a paused process sees over a second of event-loop delay. */
-const QUIET = { config: { maxEventLoopDelayMs: 0 } };
 const sha256 = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 t.test('POST /profiles: a snapshot, plain or gzip, is a profile whose stats are its reading', async (t) => {
-  const app = await build(t, QUIET);
+  const app = await build(t);
   const pipeline = tags('pipeline_stats.json');
   const first = await app.inject({ method: 'POST', url: '/profiles', ...multipartFiles([{ field: 'file', bytes: pipeline.bytes }]) });
   t.equal(first.statusCode, 201);
@@ -39,7 +37,7 @@ t.test('POST /profiles: a snapshot, plain or gzip, is a profile whose stats are 
 });
 
 t.test('the 1.1 format works; overflow shows its warning', async (t) => {
-  const app = await build(t, QUIET);
+  const app = await build(t);
   const old = await app.inject({ method: 'POST', url: '/profiles', ...raw(tags('pipeline-v1.1_stats.json').bytes) });
   t.equal(old.statusCode, 201);
   t.equal(old.json().stats.format, '1.0-1.1');
@@ -52,7 +50,7 @@ t.test('the 1.1 format works; overflow shows its warning', async (t) => {
 });
 
 t.test('several snapshots: a timeline whose id covers all of them in order', async (t) => {
-  const app = await build(t, QUIET);
+  const app = await build(t);
   const names = ['pipeline.snap.0000.json', 'pipeline.snap.0001.json', 'pipeline.snap.0002.json'];
   const files = names.map((name) => ({ field: 'file', bytes: tags(name).bytes, filename: name }));
   const res = await app.inject({ method: 'POST', url: '/profiles', ...multipartFiles(files) });
@@ -70,7 +68,7 @@ t.test('several snapshots: a timeline whose id covers all of them in order', asy
 });
 
 t.test('a .mem with its snapshot in part "tags": stored under the .mem id, the stats gain the snapshot stats', async (t) => {
-  const app = await build(t, QUIET);
+  const app = await build(t);
   const mem = fixture('malloctag/pipeline.mem');
   const snapshot = tags('pipeline_stats.json');
   const res = await app.inject({
@@ -93,7 +91,7 @@ t.test('a .mem with its snapshot in part "tags": stored under the .mem id, the s
 });
 
 t.test('bad snapshots and bad combinations: 422 saying what was found', async (t) => {
-  const app = await build(t, QUIET);
+  const app = await build(t);
   const truncated = await app.inject({ method: 'POST', url: '/profiles', ...raw(tags('truncated_stats.json').bytes) });
   t.equal(truncated.statusCode, 422);
   t.equal(truncated.json().error, 'MTAG_BAD_JSON');
@@ -130,7 +128,7 @@ t.test('bad snapshots and bad combinations: 422 saying what was found', async (t
 });
 
 t.test('a 100 MB JSON upload and a 100,000-deep nesting are refused cleanly', async (t) => {
-  const app = await build(t, QUIET);
+  const app = await build(t);
   let sent = 0;
   const hundredMegabytes = Readable.from(
     (function* () {
@@ -162,7 +160,7 @@ t.test('a 100 MB JSON upload and a 100,000-deep nesting are refused cleanly', as
 });
 
 t.test('charts of snapshot profiles: kinds by what the profile is, each its own cached image', async (t) => {
-  const app = await build(t, QUIET);
+  const app = await build(t);
   const pipeline = tags('pipeline_stats.json');
   const posted = await app.inject({ method: 'POST', url: '/plot?kind=bars&format=svg', ...raw(pipeline.bytes) });
   t.equal(posted.statusCode, 200, 'POST /plot of a snapshot draws it');
@@ -194,7 +192,7 @@ t.test('charts of snapshot profiles: kinds by what the profile is, each its own 
 });
 
 t.test('a .mem profile: its chart; kind=scopes once its snapshot is paired, 400 before', async (t) => {
-  const app = await build(t, QUIET);
+  const app = await build(t);
   const mem = fixture('malloctag/pipeline.mem');
   await app.inject({ method: 'POST', url: '/profiles', ...raw(mem.bytes) });
   const alone = await app.inject({ method: 'GET', url: `/profiles/${mem.id}/plot.svg?kind=scopes`, headers: { accept: 'application/json' } });

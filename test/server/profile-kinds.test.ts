@@ -6,10 +6,8 @@
 import t from 'tap';
 import { build, fixture, multipartFiles, PNG_MAGIC } from '../helper.js';
 
-const QUIET = { config: { maxEventLoopDelayMs: 0 } };
-
 t.test('comparisons, overlays, badges and series of a snapshot profile are 422 NOT_A_MEM_PROFILE', async (t) => {
-  const app = await build(t, QUIET);
+  const app = await build(t);
   const mem = fixture('sort.mem');
   const snapshot = fixture('malloctag/pipeline_stats.json');
   for (const file of [mem, snapshot]) {

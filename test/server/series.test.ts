@@ -5,11 +5,8 @@ import { SERIES_CSV_HEADER } from '../../src/aggregate/series-csv.js';
 import { fixturePath, recordedFixtures } from '../fixtures.js';
 import { readEntries } from '../aggregate/brute-force-series.js';
 
-/** No load shedding on event-loop delay: these tests are about answers, and the test machine may be busy. */
-const CALM = { maxEventLoopDelayMs: 0 };
-
 t.test('series.csv of every fixture: largest heap_max is peak.heap, first heap_first is the first entry', async (t) => {
-  const app = await build(t, { config: CALM });
+  const app = await build(t);
   for (const name of recordedFixtures()) {
     const file = fixture(`${name}.mem`);
     const upload = await app.inject({ method: 'POST', url: '/profiles', ...multipartBody(file.bytes) });
@@ -34,7 +31,7 @@ t.test('series.csv of every fixture: largest heap_max is peak.heap, first heap_f
 });
 
 t.test('series.json: the shape, buckets, the time axis as tick strings', async (t) => {
-  const app = await build(t, { config: CALM });
+  const app = await build(t);
   const javac = fixture('javac.mem');
   await app.inject({ method: 'POST', url: '/profiles', ...multipartBody(javac.bytes) });
   const summary = await summarizeMemFile(fixturePath('javac.mem'), { parallel: false });
@@ -66,7 +63,7 @@ t.test('series.json: the shape, buckets, the time axis as tick strings', async (
 });
 
 t.test('GET /profiles/:id/series: a window, snapped outward, at most buckets columns', async (t) => {
-  const app = await build(t, { config: CALM });
+  const app = await build(t);
   const javac = fixture('javac.mem');
   await app.inject({ method: 'POST', url: '/profiles', ...multipartBody(javac.bytes) });
   const res = await app.inject({ method: 'GET', url: `/profiles/${javac.id}/series?from=1000&to=2000&buckets=100` });
@@ -80,7 +77,7 @@ t.test('GET /profiles/:id/series: a window, snapped outward, at most buckets col
 });
 
 t.test('series errors: 404 unknown id, 400 bad queries', async (t) => {
-  const app = await build(t, { config: CALM });
+  const app = await build(t);
   const sort = fixture('sort.mem');
   await app.inject({ method: 'POST', url: '/profiles', ...multipartBody(sort.bytes) });
   const unknown = 'f'.repeat(64);
@@ -113,7 +110,7 @@ t.test('series errors: 404 unknown id, 400 bad queries', async (t) => {
 });
 
 t.test('series.json and .csv: ETag per coding, 304, compressed once', async (t) => {
-  const app = await build(t, { config: CALM });
+  const app = await build(t);
   const javac = fixture('javac.mem');
   await app.inject({ method: 'POST', url: '/profiles', ...multipartBody(javac.bytes) });
   const url = `/profiles/${javac.id}/series.csv?buckets=100`;

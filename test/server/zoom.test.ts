@@ -10,15 +10,12 @@ import { bruteColumns, readEntries } from '../aggregate/brute-force-series.js';
 import { isZoomPieceKey, zoomIndexKey } from '../../src/cache/keys.js';
 import { MemoryStore } from '../../src/cache/memory-store.js';
 
-/** No load shedding on event-loop delay: these tests are about answers, and the test machine may be busy. */
-const CALM = { maxEventLoopDelayMs: 0 };
-
 const python = fixture('python-startup.mem');
 const raw = (bytes: Buffer) => ({ payload: bytes, headers: { 'content-type': 'application/octet-stream' } });
 
 t.test('MEMPLOT_ZOOM=full: single calls and exact columns from the index', async (t) => {
   const store = new MemoryStore({ maxBytes: 256 << 20, maxEntryBytes: 256 << 20, evictFirst: isZoomPieceKey });
-  const app = await build(t, { store, config: CALM });
+  const app = await build(t, { store });
   t.equal((await app.inject({ method: 'POST', url: '/profiles', ...raw(python.bytes) })).statusCode, 201);
   t.ok(await store.has(zoomIndexKey(python.id)), 'the index is stored with the upload');
   const entries = await readEntries(fixturePath('python-startup.mem'));
@@ -56,7 +53,7 @@ t.test('MEMPLOT_ZOOM=full: single calls and exact columns from the index', async
 
 t.test('MEMPLOT_ZOOM=summary: nothing more is stored, zoom stops at the summary', async (t) => {
   const store = new MemoryStore({ maxBytes: 256 << 20, maxEntryBytes: 256 << 20 });
-  const app = await build(t, { store, config: { ...CALM, zoom: 'summary' } });
+  const app = await build(t, { store, config: { zoom: 'summary' } });
   await app.inject({ method: 'POST', url: '/profiles', ...raw(python.bytes) });
   t.notOk(await store.has(zoomIndexKey(python.id)));
   const body = (await app.inject({ method: 'GET', url: `/profiles/${python.id}/series?from=5000&to=6000&buckets=1000` })).json();
@@ -66,7 +63,7 @@ t.test('MEMPLOT_ZOOM=summary: nothing more is stored, zoom stops at the summary'
 
 t.test('an index whose pieces were evicted: the summary answers, the index is forgotten', async (t) => {
   const store = new MemoryStore({ maxBytes: 256 << 20, maxEntryBytes: 256 << 20, evictFirst: isZoomPieceKey });
-  const app = await build(t, { store, config: CALM });
+  const app = await build(t, { store });
   await app.inject({ method: 'POST', url: '/profiles', ...raw(python.bytes) });
   const full = (await app.inject({ method: 'GET', url: `/profiles/${python.id}/series?from=5000&to=6000&buckets=1000` })).json();
   t.equal(full.resolution.zoom, 'full');
@@ -81,7 +78,7 @@ t.test('an index whose pieces were evicted: the summary answers, the index is fo
 
 t.test('the same file twice keeps one index; a bad upload leaves no pieces', async (t) => {
   const store = new MemoryStore({ maxBytes: 256 << 20, maxEntryBytes: 256 << 20, evictFirst: isZoomPieceKey });
-  const app = await build(t, { store, config: CALM });
+  const app = await build(t, { store });
   await app.inject({ method: 'POST', url: '/profiles', ...raw(python.bytes) });
   const lru = (store as unknown as { entries: { firstOut: Map<string, unknown> } }).entries;
   const pieces = lru.firstOut.size;
@@ -93,7 +90,7 @@ t.test('the same file twice keeps one index; a bad upload leaves no pieces', asy
 
 t.test('an upload rejected halfway leaves no pieces', async (t) => {
   const store = new MemoryStore({ maxBytes: 256 << 20, maxEntryBytes: 256 << 20, evictFirst: isZoomPieceKey });
-  const app = await build(t, { store, config: { ...CALM, maxUploadBytes: 3 << 20 } });
+  const app = await build(t, { store, config: { maxUploadBytes: 3 << 20 } });
   const lru = (store as unknown as { entries: { firstOut: Map<string, unknown> } }).entries;
   // 3.9 MB: past the limit after 65,536 entries (one raw chunk) were indexed.
   t.equal((await app.inject({ method: 'POST', url: '/profiles', ...raw(python.bytes) })).statusCode, 413);
