@@ -13,13 +13,21 @@ declare module 'fastify' {
 
 /**
  * The profiles service (ingest, summaries, cached single-flight renders) wired to the store and
- * metrics, rendering on a pool of worker threads started now (not on the first request) and
- * stopped when the app closes.
+ * metrics, rendering on a pool of worker threads: renderWarmWorkers of them started now, the
+ * others when renders need them (they exit again after renderIdleMs idle), all stopped when the
+ * app closes.
  */
 export default fp(
   async (fastify, opts: AppOptions) => {
     const { config, metrics, store } = fastify;
-    const pool = opts.render ? null : new RenderPool({ threads: config.renderConcurrency + 1, maxPixels: config.maxRenderPixels }) // + the express slot;
+    const pool = opts.render
+      ? null
+      : new RenderPool({
+          threads: config.renderConcurrency + 1, // + the express slot
+          warmThreads: config.renderWarmWorkers,
+          idleTimeoutMs: config.renderIdleMs,
+          maxPixels: config.maxRenderPixels,
+        });
     if (pool) fastify.addHook('onClose', () => pool.close());
     fastify.decorate('renderPool', pool);
     const service = new ProfileService(store, {

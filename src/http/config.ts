@@ -25,6 +25,10 @@ export interface Config {
   /** Renders running at once, and renders allowed to wait for a slot before 503. */
   renderConcurrency: number;
   renderQueue: number;
+  /** Render worker threads kept loaded while no render runs; the others start on demand. */
+  renderWarmWorkers: number;
+  /** A render worker beyond renderWarmWorkers exits after this long without a render. */
+  renderIdleMs: number;
   /** Uploads being read at once before 503. */
   uploadConcurrency: number;
   renderTimeoutMs: number;
@@ -104,6 +108,8 @@ export const CONFIG_VARIABLES = [
   ['MEMPLOT_API_TOKENS', '(unset)', 'Comma-separated bearer tokens (16+ characters each) required for uploads (POST). GETs by id stay open.'],
   ['MEMPLOT_RENDER_CONCURRENCY', 'CPU count', 'Renders running at once, each on its worker thread; one more thread is kept for a small render (up to 1920×1080 pixels) when all are busy.'],
   ['MEMPLOT_RENDER_QUEUE', '64', 'Renders allowed to wait for a slot; more get 503 with Retry-After.'],
+  ['MEMPLOT_RENDER_WARM_WORKERS', '0', 'Render worker threads kept started while the server is idle (at most MEMPLOT_RENDER_CONCURRENCY + 1). Each holds about 35 MB with the renderer loaded; a worker started on demand adds about 0.5 s to its first render.'],
+  ['MEMPLOT_RENDER_IDLE_MS', '60000', 'A render worker beyond MEMPLOT_RENDER_WARM_WORKERS exits after this long without a render, returning its memory.'],
   ['MEMPLOT_UPLOAD_CONCURRENCY', '4', 'Uploads read at once; more get 503 with Retry-After.'],
   ['MEMPLOT_RENDER_TIMEOUT_MS', '30000', 'Deadline of a render, queue included: past it the render is stopped (its worker thread terminated and replaced) and answers 503 with Retry-After.'],
   ['MEMPLOT_REQUEST_TIMEOUT_MS', '600000', 'Whole request, upload included.'],
@@ -180,6 +186,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
   const renderConcurrency = integer('MEMPLOT_RENDER_CONCURRENCY', availableParallelism(), 1, 1024);
   const renderQueue = integer('MEMPLOT_RENDER_QUEUE', 64, 0, 100000);
+  const renderWarmWorkers = integer('MEMPLOT_RENDER_WARM_WORKERS', 0, 0, 1025);
+  if (renderWarmWorkers > renderConcurrency + 1) {
+    problems.push(`MEMPLOT_RENDER_WARM_WORKERS: expected at most MEMPLOT_RENDER_CONCURRENCY + 1 (${renderConcurrency + 1}: the render threads and the express one), received ${renderWarmWorkers}`);
+  }
+  const renderIdleMs = integer('MEMPLOT_RENDER_IDLE_MS', 60_000, 1000, 86_400_000);
   const uploadConcurrency = integer('MEMPLOT_UPLOAD_CONCURRENCY', 4, 1, 1024);
   const renderTimeoutMs = integer('MEMPLOT_RENDER_TIMEOUT_MS', 30_000, 100, 3_600_000);
   const requestTimeoutMs = integer('MEMPLOT_REQUEST_TIMEOUT_MS', 600_000, 1000, 86_400_000);
@@ -213,6 +224,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     apiTokens,
     renderConcurrency,
     renderQueue,
+    renderWarmWorkers,
+    renderIdleMs,
     uploadConcurrency,
     renderTimeoutMs,
     requestTimeoutMs,

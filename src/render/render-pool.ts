@@ -1,7 +1,9 @@
 /**
  * Renders on a pool of worker threads (piscina), so that the thread answering requests never
- * draws: no SVG is built and no sharp call made there. The workers start with the pool (each loads
- * jsdom, d3 and sharp once: the slow part of a start) and stay. A render whose signal aborts is stopped for real:
+ * draws: no SVG is built and no sharp call made there. `warmThreads` workers start with the pool
+ * and stay; the others start when renders need them and exit after `idleTimeoutMs` without one
+ * (each loads jsdom, d3 and sharp once: about 35 MB and a few hundred ms, so an idle server holds
+ * only the warm ones). A render whose signal aborts is stopped for real:
  * piscina terminates its worker and starts a replacement. Terminating a thread stops its
  * JavaScript but not native work in flight (an AVIF encode runs to its end in libvips), so a
  * stopped render's promise settles only once its thread has exited: callers that hold a slot
@@ -25,8 +27,12 @@ export interface StoredSummary {
 }
 
 export interface RenderPoolOptions {
-  /** Worker threads, all started at once and kept (renders in flight at most). */
+  /** Worker threads at most (renders in flight at most). */
   threads: number;
+  /** Workers started with the pool and kept while idle (default: all of them). */
+  warmThreads?: number;
+  /** A worker beyond warmThreads exits after this long without a task (default: never). */
+  idleTimeoutMs?: number;
   /** Largest raster in pixels; the worker's sharp refuses larger images. */
   maxPixels: number;
   /** V8 old-space bound of each worker, in MiB (default 512: a 4096×4096 chart's DOM needs well under 100). */
@@ -62,10 +68,9 @@ export class RenderPool {
     this.pool = new Piscina({
       filename,
       execArgv,
-      minThreads: options.threads,
+      minThreads: Math.min(options.warmThreads ?? options.threads, options.threads),
       maxThreads: options.threads,
-      // Workers stay: starting one means loading jsdom and sharp again.
-      idleTimeout: Number.POSITIVE_INFINITY,
+      idleTimeout: options.idleTimeoutMs ?? Number.POSITIVE_INFINITY,
       resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? DEFAULT_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 },
       // A waiting worker blocked in Atomics.wait would hold its thread; messages are cheap at this rate.
       atomics: 'disabled',
@@ -93,8 +98,9 @@ export class RenderPool {
   }
 
   /**
-   * Resolves when every worker has loaded the renderer (they start loading with the pool; this
-   * only waits). One empty task per worker: piscina gives a busy worker no second task.
+   * Resolves when `threads` workers have loaded the renderer, starting those not yet started
+   * (they then stay until idleTimeoutMs). One empty task per worker: piscina gives a busy worker
+   * no second task.
    */
   async ready(): Promise<void> {
     const warmUp: WarmUpTask = { warmUp: true };

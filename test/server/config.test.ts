@@ -11,6 +11,8 @@ t.test('defaults', async (t) => {
   t.equal(config.redisUrl, null);
   t.same(config.apiTokens, []);
   t.ok(config.renderConcurrency >= 1);
+  t.equal(config.renderWarmWorkers, 0, 'no render worker is kept loaded while idle');
+  t.equal(config.renderIdleMs, 60_000);
 });
 
 t.test('values from the environment', async (t) => {
@@ -46,6 +48,15 @@ t.test('every bad value is reported at once, naming the variable', async (t) => 
   t.match(error.message, /MEMPLOT_REDIS_URL: expected a URL starting with redis:\/\/ or rediss:\/\//);
   t.match(error.message, /MEMPLOT_API_TOKENS: each token needs at least 16 characters/);
   t.match(error.message, /LOG_LEVEL/);
+});
+
+t.test('warm render workers: at most the render threads and the express one', async (t) => {
+  const config = loadConfig({ MEMPLOT_RENDER_CONCURRENCY: '3', MEMPLOT_RENDER_WARM_WORKERS: '4', MEMPLOT_RENDER_IDLE_MS: '5000' });
+  t.same([config.renderWarmWorkers, config.renderIdleMs], [4, 5000]);
+  const error = t.throws(() => loadConfig({ MEMPLOT_RENDER_CONCURRENCY: '3', MEMPLOT_RENDER_WARM_WORKERS: '5', MEMPLOT_RENDER_IDLE_MS: '10' })) as ConfigError;
+  t.equal(error.problems.length, 2);
+  t.match(error.message, /MEMPLOT_RENDER_WARM_WORKERS: expected at most MEMPLOT_RENDER_CONCURRENCY \+ 1 \(4: the render threads and the express one\), received 5/);
+  t.match(error.message, /MEMPLOT_RENDER_IDLE_MS: expected an integer from 1000 to 86400000, received "10"/);
 });
 
 t.test('byte sizes', async (t) => {

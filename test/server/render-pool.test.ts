@@ -7,8 +7,9 @@ const raw = { payload: sort.bytes, headers: { 'content-type': 'application/octet
 t.test('/healthz and cached charts answer while renders run on the workers; close leaves no worker', async (t) => {
   const app = await build(t, { config: { renderConcurrency: 2, maxRenderPixels: 4096 * 4096 * 4 }, closeInTeardown: false });
   const pool = app.renderPool!;
+  t.equal(pool.workers, 0, 'no render worker is started before a render needs it (MEMPLOT_RENDER_WARM_WORKERS=0)');
   await pool.ready();
-  t.equal(pool.workers, 3, 'the workers (two and the express one) started with the app, before any render was asked for');
+  t.equal(pool.workers, 3, 'ready() starts all of them: two and the express one');
   await app.inject({ method: 'POST', url: '/profiles', ...raw });
   const cachedUrl = `/profiles/${sort.id}/plot.png?width=300&height=200`;
   t.equal((await app.inject({ method: 'GET', url: cachedUrl })).statusCode, 200);
@@ -29,4 +30,20 @@ t.test('/healthz and cached charts answer while renders run on the workers; clos
     t.equal(answer.statusCode, 503, 'a render cut short by close is a 503');
     t.equal(answer.json().error, 'SHUTTING_DOWN');
   }
+});
+
+t.test('render workers start on demand, exit when idle, and the warm ones stay', async (t) => {
+  const app = await build(t, { config: { renderConcurrency: 2, renderWarmWorkers: 1, renderIdleMs: 1000 } });
+  const pool = app.renderPool!;
+  t.equal(pool.workers, 1, 'one warm worker, started with the app');
+  await app.inject({ method: 'POST', url: '/profiles', ...raw });
+  const renders = await Promise.all(
+    [300, 301, 302].map((width) => app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.png?width=${width}&height=200` })),
+  );
+  t.same(renders.map((r) => r.statusCode), [200, 200, 200]);
+  t.ok(pool.workers >= 2 && pool.workers <= 3, `three renders at once started more workers, at most the slots and the express one (${pool.workers})`);
+  for (let i = 0; i < 60 && pool.workers > 1; i++) await new Promise((r) => setTimeout(r, 100));
+  t.equal(pool.workers, 1, 'the workers beyond the warm one exited after a second idle');
+  const later = await app.inject({ method: 'GET', url: `/profiles/${sort.id}/plot.svg?width=303` });
+  t.equal(later.statusCode, 200, 'and renders go on');
 });
