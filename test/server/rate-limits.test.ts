@@ -25,7 +25,10 @@ t.test('uploads are limited per client (by IP; behind a trusted proxy, by the fo
   const limited = await app.inject({ method: 'POST', url: '/profiles', ...raw(ls.bytes, { 'x-forwarded-for': '203.0.113.9' }) });
   t.equal(limited.statusCode, 429, 'X-Forwarded-For is not trusted by default: the same client');
   t.equal(limited.json().error, 'RATE_LIMITED');
-  t.equal(limited.headers.connection, 'close', 'the refused upload is not read');
+  t.not(limited.headers.connection, 'close', 'a small refused body is read and dropped: the connection is kept');
+  const large = await app.inject({ method: 'POST', url: '/profiles', ...raw(Buffer.alloc(2 << 20, 1)) });
+  t.equal(large.statusCode, 429);
+  t.equal(large.headers.connection, 'close', 'a refused body over 1 MiB is not read: the connection is closed');
 
   const proxied = await build(t, { config: { uploadRateLimit: 1, trustProxy: loadConfig({ MEMPLOT_TRUST_PROXY: '127.0.0.1' }).trustProxy } });
   const from = (ip: string, bytes: Buffer) => proxied.inject({ method: 'POST', url: '/profiles', ...raw(bytes, { 'x-forwarded-for': ip }) });

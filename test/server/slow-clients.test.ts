@@ -75,6 +75,27 @@ t.test('refusals close the connection without reading the body; the declared len
   t.equal(ok.status, 201);
 });
 
+t.test('a small refused body is read to its end: a client still sending gets the answer, and the connection serves the next request', async (t) => {
+  const { url } = await listen(t, { config: { apiTokens: [TOKEN] } });
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname);
+  let response = '';
+  socket.on('data', (data) => (response += data.toString('latin1')));
+  const body = Buffer.alloc(900 << 10, 7);
+  // Sent slowly enough that the answer comes while most of the body is still on its way.
+  socket.write(`POST /compare HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\nContent-Length: ${body.length}\r\n\r\n`);
+  for (let at = 0; at < body.length; at += 64 << 10) {
+    socket.write(body.subarray(at, at + (64 << 10)));
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+  for (let i = 0; i < 200 && !/"status":"ok"/.test(response); i++) await new Promise((r) => setTimeout(r, 25));
+  socket.destroy();
+  t.match(response, /^HTTP\/1\.1 401 /, 'the refusal came');
+  t.notMatch(response, /connection: close/i);
+  t.match(response, /HTTP\/1\.1 200 [^]*"status":"ok"/, 'and the next request on the same connection was answered');
+});
+
 /** Opens an upload of `file` that sends its first `sent` bytes and then stalls; resolves with the server's answer when it ends. */
 function stalledUpload(url: string, headers = '', file = sort, sent = 48): { answer: Promise<string>; socket: Socket } {
   const { hostname, port } = new URL(url);
@@ -118,7 +139,11 @@ t.test('an upload that stalls after its first piece is aborted with 408 and free
   await until(async () => (await activeUploads(url)) === 1, 'the slow upload to take the slot');
   const busy = await fetch(`${url}/profiles`, { method: 'POST', body: new Blob([sort.bytes]), headers: { 'content-type': 'application/octet-stream' } });
   t.equal(busy.status, 503, 'the only slot is taken');
-  t.equal(busy.headers.get('connection'), 'close', 'the refused upload is not read');
+  t.not(busy.headers.get('connection'), 'close', 'a refused body of 7 KB is read and dropped: the connection stays');
+  const large = Buffer.alloc(2 << 20, 1);
+  const busyLarge = await fetch(`${url}/profiles`, { method: 'POST', body: new Blob([large]), headers: { 'content-type': 'application/octet-stream' } }).catch((error: Error) => error);
+  if (busyLarge instanceof Error) t.pass(`a refused 2 MiB body is not read: the client saw the socket close (${busyLarge.message})`);
+  else t.equal(busyLarge.headers.get('connection'), 'close', 'a refused 2 MiB body is not read');
   const answer = await slow.answer;
   t.match(answer, /^HTTP\/1\.1 408 /, 'the stalled upload is answered 408');
   t.match(answer, /"error":"UPLOAD_TOO_SLOW"/);
