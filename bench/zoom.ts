@@ -1,7 +1,8 @@
 /**
  * Zoom benchmark (issue 14's "Speed"): the built server as `npm start` runs it, MEMPLOT_ZOOM=full,
  * filesystem cache large enough to keep everything. The 990 MB corpus file is uploaded once
- * (`curl --data-binary` to POST /profiles): wall time, server peak RSS, bytes the zoom index adds
+ * (`curl -T FILE -X POST` to POST /profiles, streamed from the file: `--data-binary @FILE` would
+ * first read all of it into curl's memory): wall time, server peak RSS, bytes the zoom index adds
  * to the cache. Then 20 random windows at 800 columns, widths spread evenly on a log scale from
  * the whole run down to 1,000 calls, each timed by the server (Server-Timing) and by the client;
  * and series.csv of the profile, served from the cache.
@@ -22,6 +23,8 @@ export interface ZoomBenchResult {
   uploadSeconds: number;
   uploadStatus: number;
   serverPeakRssMb: number;
+  /** Server RSS once started and idle, before the upload. */
+  serverIdleRssMb: number;
   entries: number;
   cacheBytes: number;
   indexBytes: number;
@@ -69,11 +72,13 @@ export async function benchZoom(file: string): Promise<ZoomBenchResult> {
   try {
     await waitHealthy(base, child);
     const before = cacheBytes(cacheDir);
-    let peakKb = procStatusKb(pid, 'VmRSS');
+    await new Promise((r) => setTimeout(r, 2000));
+    const idleKb = procStatusKb(pid, 'VmRSS');
+    let peakKb = idleKb;
     const sampler = setInterval(() => (peakKb = Math.max(peakKb, procStatusKb(pid, 'VmRSS'))), 10);
     const started = performance.now();
     const upload = await new Promise<{ status: number; body: string }>((ok, fail) => {
-      const curl = spawn('curl', ['-sS', '-w', '\n%{http_code}', '--data-binary', `@${file}`, '-H', 'Content-Type: application/octet-stream', `${base}/profiles`]);
+      const curl = spawn('curl', ['-sS', '-w', '\n%{http_code}', '-T', file, '-X', 'POST', '-H', 'Content-Type: application/octet-stream', `${base}/profiles`]);
       let out = '';
       curl.stdout.on('data', (d) => (out += d));
       curl.on('error', fail);
@@ -124,6 +129,7 @@ export async function benchZoom(file: string): Promise<ZoomBenchResult> {
       uploadSeconds,
       uploadStatus: upload.status,
       serverPeakRssMb: peakKb / 1024,
+      serverIdleRssMb: idleKb / 1024,
       entries,
       cacheBytes: after.total - before.total,
       indexBytes: after.pieces - before.pieces,
@@ -142,7 +148,7 @@ export function formatZoomBench(r: ZoomBenchResult): string[] {
   const client = r.windows.map((w) => w.clientMs);
   const lines = [
     `Upload of ${r.file.split('/').pop()} (${fmt(r.bytes / 1e6, 0)} MB, ${r.entries.toLocaleString('en-US')} calls) to POST /profiles with MEMPLOT_ZOOM=full: ` +
-      `**${fmt(r.uploadSeconds)} s** wall (curl), server peak RSS **${fmt(r.serverPeakRssMb, 0)} MB** (VmHWM), ` +
+      `**${fmt(r.uploadSeconds)} s** wall (curl), server peak RSS **${fmt(r.serverPeakRssMb, 0)} MB** (VmHWM; ${fmt(r.serverIdleRssMb, 0)} MB idle before), ` +
       `cache grew by ${fmt(r.cacheBytes / 1e6, 1)} MB of which the zoom index is **${fmt(r.indexBytes / 1e6, 1)} MB** ` +
       `(${fmt((r.indexBytes / r.bytes) * 100, 1)} % of the .mem, ${fmt(r.indexBytes / r.entries, 2)} bytes a call).`,
     '',
