@@ -45,8 +45,11 @@ export interface BucketRun {
 export function bucketBoundary(bucket: number, width: number): number {
   if (bucket <= 0) return 0;
   let t = Math.ceil(bucket * width);
-  while (t > 0 && Math.floor((t - 1) / width) >= bucket) t--;
-  while (Math.floor(t / width) < bucket) t++;
+  // Past 2^53, t ± 1 rounds back to t: positions there are not integers a double can step
+  // through, and the product is as exact as they are. Below, the product is off by a step or two.
+  if (!Number.isSafeInteger(t)) return t;
+  for (let step = 0; step < 4 && t > 0 && Math.floor((t - 1) / width) >= bucket; step++) t--;
+  for (let step = 0; step < 4 && Math.floor(t / width) < bucket; step++) t++;
   return t;
 }
 
@@ -85,7 +88,8 @@ export interface ColumnPlan {
 function fitGroup(first: number, last: number, buckets: number): number {
   const fits = (group: number) => Math.ceil(last / group) - Math.floor(first / group) <= buckets;
   const smallest = Math.max(1, Math.ceil((last - first) / buckets));
-  for (let group = smallest; group < smallest + 4; group++) if (fits(group)) return group;
+  // By offset, not group++: past 2^53 the increment would be lost and the loop never end.
+  for (let k = 0; k < 4; k++) if (fits(smallest + k)) return smallest + k;
   // ⌈last/g⌉ − ⌊first/g⌋ < (last − first)/g + 2: g ≥ (last − first)/(buckets − 2) fits; with one or two columns, g ≥ last does.
   if (buckets >= 3) return Math.max(smallest, Math.ceil((last - first) / (buckets - 2)));
   return Math.max(smallest, buckets === 2 ? Math.ceil(last / 2) : last);
