@@ -70,6 +70,16 @@ export function timelineId(snapshotIds: readonly string[]): string {
   return hash.digest('hex');
 }
 
+/**
+ * The id of a .mem paired with its snapshot: the sha256 of the .mem's id and the snapshot's, each
+ * followed by a newline. In a shell: `(sha256sum < x.mem; sha256sum < x.json) | cut -c1-64 | sha256sum`
+ * (uncompressed files). Another snapshot is another profile, so the immutable charts and
+ * comparisons of one pairing are never those of another (the .mem alone keeps its own id).
+ */
+export function pairedId(memId: string, snapshotId: string): string {
+  return createHash('sha256').update(`${memId}\n${snapshotId}\n`).digest('hex');
+}
+
 function badCombination(message: string, hint: string): MemFormatError {
   return new MemFormatError('MTAG_BAD_COMBINATION', message, hint);
 }
@@ -125,7 +135,8 @@ export function combineInputs(files: readonly ProfileInput[], tags: ProfileInput
     if (mem.kind !== 'mem') throw badCombination('part "tags" pairs a snapshot with a .mem file, but part "file" is a malloc-tag snapshot', 'send the .mem as "file" (or the snapshots alone, as "file" parts)');
     const tagStats = mallocTagStats(tags.snapshot);
     const warnings = [...mem.summary.stats.warnings, ...tagStats.warnings.map((w) => ({ code: w.code, message: `tags: ${w.message}` }))];
-    const summary: ProfileSummary = { ...mem.summary, stats: { ...mem.summary.stats, warnings, mallocTag: tagStats }, mallocTag: tags.snapshot };
+    const id = mem.summary.id === null ? null : pairedId(mem.summary.id, tags.id);
+    const summary: ProfileSummary = { ...mem.summary, id, stats: { ...mem.summary.stats, warnings, mallocTag: tagStats }, mallocTag: tags.snapshot };
     return summary;
   }
   if (mems.length === 1) return mems[0].summary;

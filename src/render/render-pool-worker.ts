@@ -45,7 +45,7 @@ prepareRenderer();
 
 // The profiles drawn last: charts of one profile in several sizes or formats come together, and a
 // chart of two runs needs both (two entries: the base and the head of a comparison). Their bytes
-// are compared too: pairing a snapshot with a .mem stores new bytes under the same id.
+// are compared too: an id evicted and uploaded again may come back in another summary version.
 let recent: { id: string; bytes: Uint8Array; summary: StoredProfile }[] = [];
 
 /** Told instead of an image when the summary's bytes cannot be read (errors lose their class on the way back). */

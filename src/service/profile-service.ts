@@ -215,17 +215,13 @@ export class ProfileService {
     return result;
   }
 
-  /**
-   * Stores a summary under its id unless already there. A .mem paired with a snapshot is stored
-   * whatever was there: it adds to what the .mem alone had under the same id.
-   */
+  /** Stores a summary under its id unless already there (the id covers every input of the profile). */
   private async storeSummary(summary: StoredProfile): Promise<IngestResult> {
     const id = summary.id;
     if (id === null) throw new Error('a summary to store has no id');
     const key = summaryKey(id);
     const created = !(await this.store.has(key));
-    const paired = summary.kind !== 'malloc-tag' && summary.mallocTag !== undefined;
-    if (created || paired) {
+    if (created) {
       const bytes = await serializeSummaryAsync(summary);
       await this.store.set(key, bytes);
       this.storedSummaries.set(id, bytes);

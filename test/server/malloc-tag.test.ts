@@ -67,7 +67,7 @@ t.test('several snapshots: a timeline whose id covers all of them in order', asy
   t.equal((await app.inject({ method: 'GET', url: `/profiles/${expected}` })).json().stats.snapshots.length, 3);
 });
 
-t.test('a .mem with its snapshot in part "tags": stored under the .mem id, the stats gain the snapshot stats', async (t) => {
+t.test('a .mem with its snapshot in part "tags": stored under the pairing id, the stats gain the snapshot stats', async (t) => {
   const app = await build(t);
   const mem = fixture('malloctag/pipeline.mem');
   const snapshot = tags('pipeline_stats.json');
@@ -81,10 +81,12 @@ t.test('a .mem with its snapshot in part "tags": stored under the .mem id, the s
   });
   t.equal(res.statusCode, 201);
   const body = res.json();
-  t.equal(body.id, mem.id);
+  const id = sha256(`${mem.id}\n${snapshot.id}\n`);
+  t.equal(body.id, id, 'sha256 over the .mem id and the snapshot id, as docs/http.md gives it');
   t.equal(body.stats.entries, 366473, 'the .mem stats');
   t.same(body.stats.mallocTag.totals, refOf('pipeline_stats.json').totals, 'with the snapshot stats');
-  const got = await app.inject({ method: 'GET', url: `/profiles/${mem.id}` });
+  t.equal((await app.inject({ method: 'GET', url: `/profiles/${mem.id}` })).statusCode, 404, 'the .mem alone was not stored');
+  const got = await app.inject({ method: 'GET', url: `/profiles/${id}` });
   t.equal(got.statusCode, 200, got.body);
   const stored = got.json();
   t.same(stored.stats?.mallocTag?.topSelfAllocated, refOf('pipeline_stats.json').topSelfAllocated);
@@ -191,21 +193,30 @@ t.test('charts of snapshot profiles: kinds by what the profile is, each its own 
   t.match(timeline.body, /3 snapshots/);
 });
 
-t.test('a .mem profile: its chart; kind=scopes once its snapshot is paired, 400 before', async (t) => {
+t.test('a .mem profile: its chart, no kind=scopes; its pairings are profiles of their own, each with its scopes', async (t) => {
   const app = await build(t);
   const mem = fixture('malloctag/pipeline.mem');
   await app.inject({ method: 'POST', url: '/profiles', ...raw(mem.bytes) });
   const alone = await app.inject({ method: 'GET', url: `/profiles/${mem.id}/plot.svg?kind=scopes`, headers: { accept: 'application/json' } });
-  t.equal(alone.statusCode, 400, 'no snapshot paired yet');
+  t.equal(alone.statusCode, 400, 'no snapshot paired');
   t.equal(alone.json().option, 'kind');
   const heap = await app.inject({ method: 'GET', url: `/profiles/${mem.id}/plot.svg` });
   t.equal(heap.statusCode, 200);
 
-  const paired = await app.inject({ method: 'POST', url: '/profiles', ...multipartFiles([{ field: 'file', bytes: mem.bytes }, { field: 'tags', bytes: tags('pipeline_stats.json').bytes }]) });
-  t.equal(paired.statusCode, 200, 'the .mem was known: 200, its stored profile now paired');
-  const scopes = await app.inject({ method: 'GET', url: `/profiles/${mem.id}/plot.svg?kind=scopes` });
-  t.equal(scopes.statusCode, 200);
-  t.match(scopes.body, /malloc-tag snapshot of pid 20629/);
-  const stillHeap = await app.inject({ method: 'GET', url: `/profiles/${mem.id}/plot.svg` });
+  const pair = (name: string) => app.inject({ method: 'POST', url: '/profiles', ...multipartFiles([{ field: 'file', bytes: mem.bytes }, { field: 'tags', bytes: tags(name).bytes }]) });
+  const first = await pair('pipeline_stats.json');
+  t.equal(first.statusCode, 201, 'a pairing is a new profile');
+  t.not(first.json().id, mem.id);
+  t.equal((await pair('pipeline_stats.json')).statusCode, 200, 'the same pairing again: known');
+  const second = await pair('pipeline.snap.0001.json');
+  t.equal(second.statusCode, 201, 'another snapshot of the run: another profile');
+  t.not(second.json().id, first.json().id);
+  const scopes = await Promise.all([first, second].map((res) => app.inject({ method: 'GET', url: `/profiles/${res.json().id}/plot.svg?kind=scopes` })));
+  t.same(scopes.map((res) => res.statusCode), [200, 200]);
+  t.match(scopes[0]!.body, /malloc-tag snapshot of pid 20629/);
+  t.not(scopes[0]!.headers.etag, scopes[1]!.headers.etag, 'each pairing draws its own snapshot');
+  t.not(scopes[0]!.body, scopes[1]!.body);
+  const stillHeap = await app.inject({ method: 'GET', url: `/profiles/${first.json().id}/plot.svg` });
   t.equal(stillHeap.statusCode, 200, 'the default chart of a paired .mem is its heap chart');
+  t.equal((await app.inject({ method: 'GET', url: `/profiles/${mem.id}/plot.svg?kind=scopes`, headers: { accept: 'application/json' } })).statusCode, 400, 'the .mem alone is unchanged');
 });
