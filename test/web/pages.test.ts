@@ -99,6 +99,13 @@ t.test('GET /profiles/:id: the page for browsers, JSON for everyone else', async
   t.match(page.body, /value="!\[memory use of [^"]+\]\(http:\/\/localhost:80\/profiles\//, 'Markdown snippet');
   t.match(page.body, /value="&lt;img src=&quot;http:\/\/localhost:80\/profiles\//, 'HTML snippet, escaped');
   t.match(page.body, /value="curl -o /, 'curl snippet');
+  // What a reader copies is the attribute's text: the title must stay text there too.
+  const copied = (id: string) => new RegExp(`id="snippet-${id}" type="text" readonly value="([^"]*)"`).exec(page.body)![1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  t.match(copied('html'), /alt="memory use of &lt;script&gt;alert\(1\)&lt;\/script&gt; build: /, 'the copied HTML carries the title escaped');
+  t.notMatch(copied('html'), /<script/);
+  const markdown = await app.inject({ url: `/profiles/${killed.id}?title=${encodeURIComponent('a] [b')}`, headers: { accept: BROWSER } });
+  const copiedMarkdown = /id="snippet-markdown" type="text" readonly value="([^"]*)"/.exec(markdown.body)![1]!;
+  t.match(copiedMarkdown, /^!\[memory use of a\\\] \\\[b: /, 'brackets in the title are escaped in the Markdown alt text');
   t.equal((page.body.match(/class="copy"/g) ?? []).length, 5, 'a copy button per snippet');
   t.match(page.body, /<noscript><img src=/, 'the PNG without scripts');
 

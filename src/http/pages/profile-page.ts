@@ -73,8 +73,8 @@ ${statsTable(stats)}
 </ul></section>
 <section aria-labelledby="embed-title"><h2 id="embed-title">Embed and share</h2>
 ${snippet('url', 'Image URL', urls.png)}
-${snippet('markdown', 'Markdown', `![${alt}](${urls.png})`)}
-${snippet('html', 'HTML', `<img src="${urls.png}" alt="${alt}" width="${options.width}" height="${options.height}">`)}
+${snippet('markdown', 'Markdown', `![${alt.replace(/[\\[\]]/g, '\\$&')}](${urls.png})`)}
+${snippet('html', 'HTML', `<img src="${escapeHtml(urls.png)}" alt="${escapeHtml(alt)}" width="${options.width}" height="${options.height}">`)}
 ${snippet('curl', 'curl', `curl -o ${id.slice(0, 12)}.png '${urls.png}'`)}
 ${snippet('upload', 'Upload another run', `curl -F file=@run.mem ${page.baseUrl}/profiles`)}
 <p role="status" id="copy-status" class="muted"></p>
