@@ -298,19 +298,25 @@ export default fp(
         const files: ProfileInput[] = [];
         let tags: ProfileInput | null = null;
         let snapshotBytes = 0;
-        for await (const part of request.parts()) {
-          if (part.type === 'file') {
-            const isTags = part.fieldname === 'tags';
-            if ((part.fieldname !== 'file' && !isTags) || (isTags && tags)) throw new UnexpectedFile(part.fieldname);
-            // Only the first file may be a .mem: anything after it, and "tags", must be a snapshot.
-            const snapshotOnly = isTags ? 'part "tags"' : files.length > 0 ? `file part ${files.length + 1}` : undefined;
-            const input = await profiles.readInput(await startUpload(uploadBytes(part.file, limit, rate)), sizeHint, snapshotBytes, snapshotOnly);
-            if (input.kind === 'malloc-tag') snapshotBytes += input.bytes;
-            if (isTags) tags = input;
-            else files.push(input);
-          } else {
-            fields[part.fieldname] = String(part.value);
+        try {
+          for await (const part of request.parts()) {
+            if (part.type === 'file') {
+              const isTags = part.fieldname === 'tags';
+              if ((part.fieldname !== 'file' && !isTags) || (isTags && tags)) throw new UnexpectedFile(part.fieldname);
+              // Only the first file may be a .mem: anything after it, and "tags", must be a snapshot.
+              const snapshotOnly = isTags ? 'part "tags"' : files.length > 0 ? `file part ${files.length + 1}` : undefined;
+              const input = await profiles.readInput(await startUpload(uploadBytes(part.file, limit, rate)), sizeHint, snapshotBytes, snapshotOnly);
+              if (input.kind === 'malloc-tag') snapshotBytes += input.bytes;
+              if (isTags) tags = input;
+              else files.push(input);
+            } else {
+              fields[part.fieldname] = String(part.value);
+            }
           }
+        } catch (error) {
+          // A .mem read before a later part failed: its zoom index pieces would wait for eviction.
+          profiles.discardInputs(tags ? [...files, tags] : files);
+          throw error;
         }
         if (files.length === 0) throw new MissingFile();
         return { ingest: await profiles.storeUpload(files, tags), fields };

@@ -194,6 +194,17 @@ export class ProfileService {
     });
   }
 
+  /** Drops the zoom index pieces of inputs read for an upload that failed before storeUpload. */
+  discardInputs(inputs: readonly ProfileInput[]): void {
+    for (const input of inputs) {
+      if (input.kind !== 'mem') continue;
+      const zoom = this.pendingZoomIndexes.get(input.summary);
+      if (!zoom) continue;
+      this.pendingZoomIndexes.delete(input.summary);
+      this.dropPieces(zoom.build, zoom.pieces);
+    }
+  }
+
   /**
    * Stores the profile the inputs of one upload make (combineInputs: MTAG_BAD_COMBINATION when they
    * make none), and the zoom index of its .mem under its id.

@@ -4,7 +4,7 @@
  * the summary and the answer says so.
  */
 import t from 'tap';
-import { build, fixture } from '../helper.js';
+import { build, fixture, multipartFiles } from '../helper.js';
 import { fixturePath } from '../fixtures.js';
 import { bruteColumns, readEntries } from '../aggregate/brute-force-series.js';
 import { isZoomPieceKey, zoomIndexKey } from '../../src/cache/keys.js';
@@ -96,4 +96,16 @@ t.test('an upload rejected halfway leaves no pieces', async (t) => {
   t.equal((await app.inject({ method: 'POST', url: '/profiles', ...raw(python.bytes) })).statusCode, 413);
   await new Promise((resolve) => setTimeout(resolve, 100));
   t.equal(lru.firstOut.size, 0, 'nothing left by the rejected upload');
+});
+
+t.test('a .mem read whole, then a later part refused: its pieces are removed at once', async (t) => {
+  const store = new MemoryStore({ maxBytes: 256 << 20, maxEntryBytes: 256 << 20, evictFirst: isZoomPieceKey });
+  const app = await build(t, { store });
+  const lru = (store as unknown as { entries: { firstOut: Map<string, unknown> } }).entries;
+  for (const second of ['tags', 'file', 'other']) {
+    const res = await app.inject({ method: 'POST', url: '/profiles', ...multipartFiles([{ field: 'file', bytes: python.bytes }, { field: second, bytes: python.bytes }]) });
+    t.equal(res.statusCode, second === 'other' ? 400 : 422, `part "${second}" after the .mem: refused (${res.json().error})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    t.equal(lru.firstOut.size, 0, `no piece of the .mem read before it is left (${second})`);
+  }
 });
