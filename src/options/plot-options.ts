@@ -3,6 +3,7 @@
  * API (query parameters and multipart fields): name, aliases, type, range and default live here
  * and nowhere else, and so do the messages for bad values.
  */
+import { isThreadNamePattern } from './thread-name-pattern.js';
 
 export const OUTPUT_FORMATS = ['png', 'svg', 'webp', 'avif', 'jpeg'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -419,15 +420,6 @@ export interface PairedPlotOptions extends PlotOptions, ScopeChartOptions {
   kind: PairedChartKind;
 }
 
-function compiles(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A definition of an option outside PlotOptions (its key names a property of SnapshotPlotOptions or PairedPlotOptions). */
 export type ExtraOptionDefinition = OptionDefinition<Record<string, unknown>>;
 
@@ -452,9 +444,9 @@ const SCOPE_OPTION_DEFINITIONS: readonly ExtraOptionDefinition[] = [
     name: 'aggregate',
     key: 'aggregate',
     flags: { long: '--aggregate' },
-    type: { kind: 'string', maxLength: AGGREGATE_PATTERN_MAX_LENGTH, check: { description: 'a regular expression', accepts: compiles } },
+    type: { kind: 'string', maxLength: AGGREGATE_PATTERN_MAX_LENGTH, check: { description: 'an RE2 regular expression', accepts: isThreadNamePattern } },
     default: null,
-    description: "malloc-tag charts: a regular expression; the threads whose names it matches are joined into one (what mtag-postprocess's aggregation rules do).",
+    description: "malloc-tag charts: a regular expression (RE2 syntax, matched in time linear in the name); the threads whose names it matches are joined into one (what mtag-postprocess's aggregation rules do).",
   },
   {
     name: 'top',

@@ -34,8 +34,10 @@ t.test('bad values name the option, what is allowed and what was received', asyn
     [{ threads: 'join' }, /option threads: expected one of split, merge, received "join"/],
     [{ top: '0' }, /option top: expected an integer from 1 to 50, received "0"/],
     [{ top: '2.5' }, /option top: expected an integer/],
-    [{ aggregate: '(' }, /option aggregate: expected a regular expression of at most 200 characters, received "\("/],
-    [{ aggregate: 'x'.repeat(AGGREGATE_PATTERN_MAX_LENGTH + 1) }, /option aggregate: expected a regular expression of at most 200 characters, received "x{40}…"/],
+    [{ aggregate: '(' }, /option aggregate: expected an RE2 regular expression of at most 200 characters, received "\("/],
+    [{ aggregate: '(a)\\1' }, /option aggregate: expected an RE2 regular expression of at most 200 characters, received "\(a\)\\\\1"/],
+    [{ aggregate: '(?<=a)b' }, /option aggregate: expected an RE2 regular expression/],
+    [{ aggregate: 'x'.repeat(AGGREGATE_PATTERN_MAX_LENGTH + 1) }, /option aggregate: expected an RE2 regular expression of at most 200 characters, received "x{40}…"/],
     [{ nope: '1' }, /option nope: expected one of the options .*kind, measure, threads, aggregate, top/],
   ];
   for (const [raw, message] of cases) {

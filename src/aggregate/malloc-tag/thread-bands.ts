@@ -7,6 +7,7 @@
  */
 import type { MallocTagScope, MallocTagSnapshot, MallocTagThread } from '../../format/malloc-tag/snapshot.js';
 import { THREAD_NAME_MAX_LENGTH, type ThreadMode } from '../../options/plot-options.js';
+import { compileThreadNamePattern } from '../../options/thread-name-pattern.js';
 
 export interface ThreadBand {
   /** The thread's name, or the group's (`worker/*`, or the aggregate pattern). */
@@ -83,7 +84,7 @@ export function mergeThreadTrees(label: string, threads: readonly MallocTagThrea
 
 /** The snapshot's threads grouped into bands, in the order of each group's first thread. */
 export function threadBands(snapshot: MallocTagSnapshot, options: BandOptions): ThreadBand[] {
-  const pattern = options.aggregate === null ? null : new RegExp(options.aggregate, 'u');
+  const pattern = options.aggregate === null ? null : compileThreadNamePattern(options.aggregate);
   const groups = new Map<string, MallocTagThread[]>();
   const keyOf = (thread: MallocTagThread): string => {
     const name = boundedName(thread.name);

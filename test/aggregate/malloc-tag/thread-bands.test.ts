@@ -67,3 +67,13 @@ t.test('hostile input: names are bounded before matching, deep trees merge witho
   t.equal(merged[0].root.totalAllocated, 2 * deep.threads[0].root.totalAllocated);
   t.equal(threadBands(snapshotOf([thread(1, 'x', scope('x', 5))]), { threads: 'merge', aggregate: null })[0].label, 'x');
 });
+
+t.test('aggregate patterns match in linear time: a pattern that backtracks exponentially in JavaScript answers at once', async (t) => {
+  const name = `${'a'.repeat(THREAD_NAME_MAX_LENGTH - 1)}!`;
+  const snapshot = snapshotOf([thread(1, name, scope(name, 5)), thread(2, 'worker/7', scope('worker/7', 3)), thread(3, 'worker/12', scope('worker/12', 4))]);
+  // With RegExp this is 2^255 steps; the test would never end.
+  const bands = threadBands(snapshot, { threads: 'split', aggregate: '(a+)+$' });
+  t.same(bands.map((band) => band.tids), [[1], [2], [3]], 'the name ends in "!": nothing joined');
+  const workers = threadBands(snapshot, { threads: 'split', aggregate: '^worker/\\d+$' });
+  t.same(workers.map((band) => [band.label, band.tids]), [[name, [1]], ['/^worker/\\d+$/ (2 threads)', [2, 3]]], 'classes, anchors and repetition as in JavaScript');
+});
