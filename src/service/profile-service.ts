@@ -124,6 +124,11 @@ export class ProfileService {
   private readonly hooks: ProfileServiceHooks;
   private readonly render: PlotRenderer;
   private readonly zoomManifests = new Lru<ZoomManifest>(16);
+  /**
+   * Which options each recent profile takes: asked by every chart request before its cache
+   * lookup, and fixed for an id (its content), so a cached chart never decodes the summary.
+   */
+  private readonly kinds = new Lru<ProfileOptionsKind>(8192);
   /** Zoom indexes built by readInput whose upload is not stored yet, by the .mem's summary (storeUpload takes them). */
   private readonly pendingZoomIndexes = new WeakMap<ProfileSummary, PendingZoomIndex>();
   /** Bodies of series.json and series.csv by their hash: a dashboard polls the same URL (16 MB, about 25 of the largest). */
@@ -289,6 +294,7 @@ export class ProfileService {
 
   private remember(id: string, summary: StoredProfile): void {
     this.summaries.set(id, summary);
+    this.kinds.set(id, optionsKindOfProfile(summary));
     if (summary.kind !== 'malloc-tag') this.stats.set(id, summary.stats);
   }
 
@@ -360,8 +366,13 @@ export class ProfileService {
 
   /** Which chart options the profile takes (a .mem alone, a .mem with a paired snapshot, snapshots), or null when unknown. */
   async optionsKind(id: string): Promise<ProfileOptionsKind | null> {
+    const known = this.kinds.get(id);
+    if (known) return known;
     const summary = await this.getSummary(id);
-    return summary ? optionsKindOfProfile(summary) : null;
+    if (!summary) return null;
+    const kind = optionsKindOfProfile(summary);
+    this.kinds.set(id, kind);
+    return kind;
   }
 
   /**

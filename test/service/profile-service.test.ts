@@ -59,6 +59,19 @@ t.test('ingest: id is the sha256 of the uncompressed bytes; the second upload is
   t.ok(await s.store.has(summaryKey(SORT_ID)));
 });
 
+t.test('optionsKind: known without reading the stored summary again, past the parsed summaries kept', async (t) => {
+  const store = new MemoryStore({ maxBytes: 64 << 20 });
+  const s = service({ summaryCacheEntries: 1 }, store);
+  await s.ingest(chunks(SORT));
+  await s.ingest(chunks(LS));
+  let reads = 0;
+  const get = store.get.bind(store);
+  store.get = async (key: string) => (reads++, get(key));
+  t.same([await s.optionsKind(SORT_ID), await s.optionsKind(LS_ID)], ['mem', 'mem']);
+  t.equal(reads, 0, 'no summary read or decoded (one parsed summary kept, two ids asked)');
+  t.equal(await s.optionsKind('f'.repeat(64)), null, 'an unknown id');
+});
+
 t.test('plot: identical concurrent renders run once, later ones come from the cache', async (t) => {
   const { calls, render } = countingRenderer(50);
   const s = service({ render });
