@@ -66,3 +66,20 @@ t.test('the chart of two runs: both stored summaries go to the worker; corrupt b
   const again = await pool.render(sort, options({ format: 'svg' }), never);
   t.match(again.body.toString('utf8'), /^<svg/, 'plain renders still work on the same worker');
 });
+
+t.test('no worker is started before a render; a render keeps one spare worker loaded beside the busy ones', async (t) => {
+  const sort = await stored('sort');
+  const pool = new RenderPool({ threads: 3, warmThreads: 0, idleTimeoutMs: 60_000, maxPixels: 4096 * 4096 });
+  t.teardown(() => pool.close());
+  t.equal(pool.workers, 0);
+  const svg = await pool.render(sort, options({ format: 'svg' }), never);
+  t.match(svg.body.toString('utf8'), /^<svg/);
+  t.equal(pool.workers, 2, 'the worker that drew it, and a spare started while it was busy');
+  await Promise.all([1, 2].map((n) => pool.render(sort, options({ format: 'svg', width: 300 + n }), never)));
+  // Two renders took both: a third worker is starting (counted once it is up).
+  for (let i = 0; i < 100 && pool.workers < 3; i++) await new Promise((r) => setTimeout(r, 50));
+  t.equal(pool.workers, 3, 'two renders at once: a third worker as the spare');
+  await Promise.all([1, 2, 3, 4].map((n) => pool.render(sort, options({ format: 'svg', width: 400 + n }), never)));
+  await new Promise((r) => setTimeout(r, 500));
+  t.equal(pool.workers, 3, 'never more than the pool allows');
+});
