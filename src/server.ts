@@ -9,6 +9,7 @@ import fp from 'fastify-plugin';
 import { randomUUID } from 'node:crypto';
 import app from './app.js';
 import { ConfigError, loadConfig, type Config } from './http/config.js';
+import { answerClientError } from './http/client-error.js';
 
 const SHUTDOWN_GRACE_MS = 25_000;
 
@@ -43,6 +44,8 @@ const server = Fastify({
   requestTimeout: config.requestTimeoutMs,
   keepAliveTimeout: 72_000,
   forceCloseConnections: 'idle',
+  // Requests the HTTP parser refuses: answered in the service's JSON, with Connection: close.
+  clientErrorHandler: answerClientError,
   return503OnClosing: true,
   // The client's address (per-client limits) from X-Forwarded-For when behind trusted proxies.
   trustProxy: config.trustProxy,

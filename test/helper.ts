@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import app, { type AppOptions } from '../src/app.js';
 import { loadConfig, type Config } from '../src/http/config.js';
+import { answerClientError } from '../src/http/client-error.js';
 import { fixturePath } from './fixtures.js';
 
 export { fixturePath };
@@ -53,7 +54,7 @@ export interface BuildOptions extends Omit<AppOptions, 'config'> {
 /** A ready app (not listening) for app.inject; closed when the test ends. */
 export async function build(t: TestLike, options: BuildOptions = {}): Promise<FastifyInstance> {
   const config = testConfig(t, options.config);
-  const fastify = Fastify({ logger: process.env.LOG_LEVEL ? { level: process.env.LOG_LEVEL } : false, trustProxy: config.trustProxy });
+  const fastify = Fastify({ logger: process.env.LOG_LEVEL ? { level: process.env.LOG_LEVEL } : false, trustProxy: config.trustProxy, clientErrorHandler: answerClientError });
   // No request may end in a server error: a 500 fails the test that caused it (503 is load shedding).
   fastify.addHook('onResponse', async (request, reply) => {
     if (!options.allowServerErrors && reply.statusCode >= 500 && reply.statusCode !== 503) t.fail(`${request.method} ${request.url} answered ${reply.statusCode}`);

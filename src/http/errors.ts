@@ -30,6 +30,10 @@ export const UploadTooSlow = createError('UPLOAD_TOO_SLOW', 'the upload delivere
 export const RateLimited = createError('RATE_LIMITED', 'more than %d %s a minute from this client', 429);
 export const TooManyClientUploads = createError('TOO_MANY_UPLOADS', 'this client already has %d uploads in progress', 429);
 export const NotAcceptable = createError('NOT_ACCEPTABLE', 'none of the accepted types (%s) can be produced; ask for one of %s', 406);
+/** Errors Node's HTTP parser finds before any route runs (answered by client-error.ts, connection closed). */
+export const BadHttp = createError('BAD_HTTP', 'the request is not valid HTTP/1.1 (%s)', 400);
+export const HeadersTooLarge = createError('HEADERS_TOO_LARGE', 'the request line and headers together are over the 16 KiB the server reads', 431);
+export const RequestTimeout = createError('REQUEST_TIMEOUT', 'the request did not arrive whole in time (MEMPLOT_REQUEST_TIMEOUT_MS)', 408);
 /** Arguments: pixels asked for, width, height, scale, budget. */
 export const PixelBudgetExceeded = createError<'PIXEL_BUDGET_EXCEEDED', 400, [number, number, number, number, number]>(
   'PIXEL_BUDGET_EXCEEDED',
@@ -38,7 +42,7 @@ export const PixelBudgetExceeded = createError<'PIXEL_BUDGET_EXCEEDED', 400, [nu
 );
 
 /** The errors this layer raises, each with its code and status. */
-const HTTP_ERRORS = [Unauthorized, ProfileNotFound, RouteNotFound, MissingFile, MissingParts, UnexpectedFile, BadUpload, UnsupportedMediaType, StoreWriteFailed, UploadTooSlow, RateLimited, TooManyClientUploads, NotAcceptable, PixelBudgetExceeded];
+const HTTP_ERRORS = [Unauthorized, ProfileNotFound, RouteNotFound, MissingFile, MissingParts, UnexpectedFile, BadUpload, UnsupportedMediaType, StoreWriteFailed, UploadTooSlow, RateLimited, TooManyClientUploads, NotAcceptable, PixelBudgetExceeded, BadHttp, HeadersTooLarge, RequestTimeout];
 
 /** The status of each domain error's code (the classes carry the code; HTTP decides the status). */
 const DOMAIN_STATUS: Readonly<Record<string, number>> = {

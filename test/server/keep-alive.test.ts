@@ -64,3 +64,18 @@ t.test('after an upload whose gzip stream ends before its body, the next request
   t.equal(answers.length, 2, `both answered (${answers.join(', ')})`);
   t.equal(answers[1], 200);
 });
+
+t.test('a request the HTTP parser refuses is answered in JSON with Connection: close, then the connection is closed', async (t) => {
+  const { url } = await listen(t);
+  const huge = Buffer.from(`GET /compare/${'a'.repeat(64)}/${'b'.repeat(64)}?${'fail_on=peak.heap%3E%2B5%25&'.repeat(800)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+  const tooLarge = await exchange(url, Buffer.concat([huge, health]));
+  t.same(statuses(tooLarge.text), [431], 'the 431 alone: the request after it on the connection is not read');
+  t.ok(tooLarge.closed, 'and the server closed the connection');
+  t.match(tooLarge.text, /\r\nconnection: close\r\n/i, 'saying so, so that a keep-alive client does not send its next request into it');
+  const body = JSON.parse(tooLarge.text.slice(tooLarge.text.indexOf('\r\n\r\n') + 4));
+  t.match(body, { error: 'HEADERS_TOO_LARGE', message: /over the 16 KiB/, hint: /fail_on/ });
+  const garbage = await exchange(url, Buffer.from('BREW /pot HTCPCP/1.0\r\n\r\n'));
+  t.same(statuses(garbage.text), [400]);
+  t.match(garbage.text, /\r\nconnection: close\r\n/i);
+  t.match(JSON.parse(garbage.text.slice(garbage.text.indexOf('\r\n\r\n') + 4)), { error: 'BAD_HTTP', message: /not valid HTTP\/1\.1 \(HPE_/ });
+});
