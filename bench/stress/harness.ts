@@ -4,7 +4,7 @@
  * latency/status tallies. Every wait here is bounded.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,8 @@ export interface Server {
   stop(): Promise<void>;
   /** kill -9, resolves when the process has exited. */
   kill9(): Promise<void>;
+  /** The end of a probe: stop (or kill -9) the server, then remove its cache folder. */
+  discard(how?: 'stop' | 'kill9'): Promise<void>;
 }
 
 export interface ServerOptions {
@@ -81,6 +83,10 @@ export async function startServer(options: ServerOptions): Promise<Server> {
     async kill9() {
       child.kill('SIGKILL');
       await exited(child);
+    },
+    async discard(how = 'stop') {
+      await (how === 'kill9' ? server.kill9() : server.stop());
+      rmSync(cacheDir, { recursive: true, force: true });
     },
   };
   return server;

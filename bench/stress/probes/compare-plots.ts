@@ -4,7 +4,6 @@
  * PNG and AVIF at the largest size the budget accepts, while /healthz and a cached compare chart
  * are requested every 50 ms.
  */
-import { rmSync } from 'node:fs';
 import { every, request, sampleRss, startServer, statusLabel, storedId, summarise, Tally, uploadBytes } from '../harness.js';
 import { loadFixtures, stallInput } from '../inputs.js';
 import { newResult, recordRssTarget, target, type ProbeResult } from '../result.js';
@@ -62,8 +61,7 @@ export async function comparePlots(ctx: ProbeContext): Promise<ProbeResult> {
     result.targets.push(target('cached compare chart', '200', c.tally.text(), only200(c.tally)));
   } finally {
     recordRssTarget(result, rss.stop(), rss.killedAtMb());
-    await server.kill9();
-    rmSync(server.cacheDir, { recursive: true, force: true });
+    await server.discard('kill9');
   }
   result.seconds = (Date.now() - started) / 1000;
   return result;

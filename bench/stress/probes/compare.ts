@@ -5,7 +5,6 @@
  * badges with random thresholds, metrics and ids. Any 5xx but 503, any request without an answer,
  * any other exception from the parser is a failure, saved for replay.
  */
-import { rmSync } from 'node:fs';
 import { MAX_THRESHOLDS, parseThreshold, ThresholdError } from '../../../src/compare/thresholds.js';
 import { METRIC_NAMES } from '../../../src/compare/metrics.js';
 import { pool, request, saveFailure, sampleRss, startServer, statusLabel, summarise, Tally, type Answer } from '../harness.js';
@@ -147,8 +146,7 @@ export async function compareProbe(ctx: ProbeContext): Promise<ProbeResult> {
     recordRssTarget(result, rss.stop(), rss.killedAtMb());
     const healthy = await request(`${server.base}/healthz`, { timeoutMs: 5000 });
     result.notes.push(`/healthz after the probe: ${statusLabel(healthy)}.`);
-    await server.stop();
-    rmSync(server.cacheDir, { recursive: true, force: true });
+    await server.discard();
   }
   result.rows.push({ label: 'POST /compare', tally: uploads, latency: summarise(uploadMs) });
   result.rows.push({ label: 'GET /compare/:a/:b[/summary.md|/badge.svg]', tally: reads, latency: summarise(readMs) });

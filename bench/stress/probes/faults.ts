@@ -284,8 +284,7 @@ export async function kill9(ctx: ProbeContext): Promise<ProbeResult> {
       }
     }
   } finally {
-    await reference.stop();
-    rmSync(reference.cacheDir, { recursive: true, force: true });
+    await reference.discard();
     rmSync(cacheDir, { recursive: true, force: true });
   }
   result.rows.push({ label: 'before the kill (requests cut by it answer "fetch failed" or a reset)', tally: killed });

@@ -91,8 +91,7 @@ export async function fuzzHttp(ctx: ProbeContext): Promise<ProbeResult> {
     recordRss(result, rss.stop(), rss.killedAtMb());
     const healthy = await request(`${server.base}/healthz`, { timeoutMs: 5000 });
     result.notes.push(`/healthz after the fuzz: ${statusLabel(healthy)}.`);
-    await server.stop();
-    rmSync(server.cacheDir, { recursive: true, force: true });
+    await server.discard();
   }
   result.rows.push({ label: 'uploads (POST /plot, POST /profiles)', tally: uploads, latency: summarise(uploadMs) });
   result.rows.push({ label: 'renders of stored ids (GET …/plot.:format)', tally: renders, latency: summarise(renderMs) });

@@ -5,7 +5,7 @@
  * probed. Nothing may answer 5xx, no page may run script the CSP would not allow, and the server
  * must keep answering.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { every, pool, request, sampleRss, startServer, statusLabel, summarise, Tally } from '../harness.js';
 import { FIXTURES_DIR } from '../inputs.js';
@@ -94,8 +94,7 @@ export async function pages(ctx: ProbeContext): Promise<ProbeResult> {
     result.targets.push(target('/healthz during the loads', 'p99 ≤ 1 s', `p99 ${summarise(healthz.ms).p99Ms.toFixed(0)} ms`, summarise(healthz.ms).p99Ms <= 1000));
   } finally {
     recordRssTarget(result, rss.stop(), rss.killedAtMb());
-    await server.stop();
-    rmSync(server.cacheDir, { recursive: true, force: true });
+    await server.discard();
   }
   result.targets.push(target('server errors', 'none', String(serverErrors), serverErrors === 0));
   result.targets.push(target('pages with inline script', 'none', String(inlineScripts), inlineScripts === 0));

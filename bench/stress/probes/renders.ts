@@ -4,7 +4,7 @@
  * small new render.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorCode, every, request, ROOT, sampleRss, startServer, statusLabel, summarise, Tally, type Server } from '../harness.js';
 import { FIXTURES_DIR, stallInput } from '../inputs.js';
@@ -57,8 +57,7 @@ export async function stall(ctx: ProbeContext): Promise<ProbeResult> {
       httpMs.push(answer.ms);
     }
   } finally {
-    await server.stop();
-    rmSync(server.cacheDir, { recursive: true, force: true });
+    await server.discard();
   }
   result.rows.push({ label: 'HTTP `POST /plot?axis=time&total` (5 formats)', tally: http, latency: summarise(httpMs) });
   const slowest = Math.max(...httpMs);
@@ -102,8 +101,7 @@ export async function pixelBudget(ctx: ProbeContext): Promise<ProbeResult> {
     }
   } finally {
     recordRss(result, rss.stop(), rss.killedAtMb());
-    await server.kill9();
-    rmSync(server.cacheDir, { recursive: true, force: true });
+    await server.discard('kill9');
   }
   result.targets.push(target('raster requests past the budget refused', '400 naming a budget', `${refused} of ${tried}`, refused === tried));
   result.seconds = (Date.now() - started) / 1000;
@@ -168,8 +166,7 @@ export async function concurrentRenders(ctx: ProbeContext): Promise<ProbeResult>
     result.lost = unanswered === 0 ? 'nothing (every request was answered)' : `${unanswered} worst-case renders had no answer within ${deadlineS} s`;
   } finally {
     recordRssTarget(result, rss.stop(), rss.killedAtMb());
-    await server.kill9();
-    rmSync(server.cacheDir, { recursive: true, force: true });
+    await server.discard('kill9');
   }
   result.seconds = (Date.now() - started) / 1000;
   return result;

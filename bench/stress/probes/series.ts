@@ -4,7 +4,7 @@
  * counts, axis mixes — several at a time against a profile with a zoom index, while /healthz is
  * probed. Every answer must be a 200 or a 4xx with a JSON code, quickly, and the event loop free.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { every, request, sampleRss, startServer, statusLabel, summarise, Tally } from '../harness.js';
 import { FIXTURES_DIR } from '../inputs.js';
@@ -94,8 +94,7 @@ export async function series(ctx: ProbeContext): Promise<ProbeResult> {
   } finally {
     const samples = rss.stop();
     recordRssTarget(result, samples, rss.killedAtMb());
-    await server.stop();
-    rmSync(server.cacheDir, { recursive: true, force: true });
+    await server.discard();
   }
   result.seconds = (Date.now() - started) / 1000;
   return result;

@@ -5,7 +5,7 @@
  * answered (2xx or 4xx, the named cases with their code), the event loop must keep answering and
  * the server's memory must stay bounded.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { clientAddress, every, request, sampleRss, startServer, statusLabel, storedId, summarise, Tally, type Answer, type Server } from '../harness.js';
@@ -177,8 +177,7 @@ export async function snapshotUploads(ctx: ProbeContext): Promise<ProbeResult> {
     result.lost = wrong.length === 0 ? 'nothing' : wrong.slice(0, 10).join('; ');
   } finally {
     recordRssTarget(result, rss.stop(), rss.killedAtMb());
-    await server.stop();
-    rmSync(server.cacheDir, { recursive: true, force: true });
+    await server.discard();
   }
   result.seconds = (Date.now() - started) / 1000;
   return result;

@@ -1,5 +1,4 @@
 /** A soak: minutes of mixed load (uploads, cached GETs, new renders), RSS sampled every second. */
-import { rmSync } from 'node:fs';
 import { clientAddress, every, request, sampleRss, sleep, startServer, storedId, summarise, Tally, uploadBytes } from '../harness.js';
 import { distinctValidInput, loadFixtures, Random } from '../inputs.js';
 import { newResult, recordRssTarget, target, type ProbeResult } from '../result.js';
@@ -50,8 +49,7 @@ export async function soak(ctx: ProbeContext): Promise<ProbeResult> {
     const third = Math.max(1, Math.floor(samples.length / 3));
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
     result.notes.push(`RSS mean over the first third of the soak ${mean(samples.slice(0, third)).toFixed(0)} MB, over the last third ${mean(samples.slice(-third)).toFixed(0)} MB (${samples.length} samples).`);
-    await server.stop();
-    rmSync(server.cacheDir, { recursive: true, force: true });
+    await server.discard();
   }
   result.seconds = (Date.now() - started) / 1000;
   return result;

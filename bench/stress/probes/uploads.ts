@@ -3,7 +3,7 @@
  * and clients that disconnect in the middle of the body.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, closeSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, closeSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { clientAddress, every, request, ROOT, sampleRss, sleep, startServer, statusLabel, summarise, Tally, type Server } from '../harness.js';
@@ -64,8 +64,7 @@ export async function bigUploads(ctx: ProbeContext): Promise<ProbeResult> {
     result.lost = answered ? 'nothing' : `uploads without a proper answer: ${uploads.text()}`;
   } finally {
     recordRssTarget(result, rss.stop(), rss.killedAtMb());
-    await server.stop();
-    rmSync(server.cacheDir, { recursive: true, force: true });
+    await server.discard();
   }
   result.seconds = (Date.now() - started) / 1000;
   return result;
@@ -122,8 +121,7 @@ export async function slowClients(ctx: ProbeContext): Promise<ProbeResult> {
     const notBlocked = ns.count > 0 && [...normal.counts.keys()].every((k) => k === '200' || k === '201');
     result.targets.push(target('a normal upload is not blocked', 'every one 2xx', `${normal.text()}; max ${ns.maxMs.toFixed(0)} ms`, notBlocked));
   } finally {
-    await server.stop();
-    rmSync(server.cacheDir, { recursive: true, force: true });
+    await server.discard();
   }
   result.seconds = (Date.now() - started) / 1000;
   return result;
@@ -194,8 +192,7 @@ export async function abortedUploads(ctx: ProbeContext): Promise<ProbeResult> {
     result.lost = left.length === 0 ? 'nothing' : `${left.length} files left behind`;
   } finally {
     recordRss(result, rss.stop(), rss.killedAtMb());
-    await server.stop();
-    rmSync(server.cacheDir, { recursive: true, force: true });
+    await server.discard();
   }
   result.seconds = (Date.now() - started) / 1000;
   return result;
