@@ -368,11 +368,9 @@ export class ProfileService {
   async optionsKind(id: string): Promise<ProfileOptionsKind | null> {
     const known = this.kinds.get(id);
     if (known) return known;
+    // getSummary remembers the kind of what it finds.
     const summary = await this.getSummary(id);
-    if (!summary) return null;
-    const kind = optionsKindOfProfile(summary);
-    this.kinds.set(id, kind);
-    return kind;
+    return summary ? optionsKindOfProfile(summary) : null;
   }
 
   /**
